@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: Apache-2.0
+// Verification with a constrained xmlsec context (attack-catalogue §16 "xmlsec context").
+#include "samlt/core/xmldsig.hpp"
+#include "samlt/core/saml_names.hpp"
+#include "xmlsec_internal.hpp"
+
+#include <xmlsec/xmldsig.h>
+
+#include <algorithm>
+
+namespace samlt::core {
+namespace {
+
+struct DSigCtxDeleter {
+  void operator()(xmlSecDSigCtx* ctx) const { xmlSecDSigCtxDestroy(ctx); }
+};
+
+enum class Outcome { verified, digest_mismatch, signature_mismatch, error };
+
+// One attempt with one trusted key. Keys never come from KeyInfo: signKey is set and the
+// context has no keys manager, so xmlsec does not read KeyInfo at all.
+Outcome try_key(xmlNode* signature, EVP_PKEY* public_key, SignatureAlgorithm algorithm,
+                std::string& detail) {
+  std::unique_ptr<xmlSecDSigCtx, DSigCtxDeleter> ctx(xmlSecDSigCtxCreate(nullptr));
+  auto key = detail::make_xmlsec_key(public_key);
+  if (!ctx || !key) {
+    detail = "xmlsec context: " + detail::take_xmlsec_error();
+    return Outcome::error;
+  }
+  ctx->signKey = key.release();
+  ctx->flags = XMLSEC_DSIG_FLAGS_IGNORE_MANIFESTS | XMLSEC_DSIG_FLAGS_STORE_SIGNEDINFO_REFERENCES;
+  ctx->enabledReferenceUris = xmlSecTransformUriTypeSameDocument;
+  // Allow-lists: once one transform is enabled, every other one is refused (no XSLT, XPath,
+  // base64, or external URI resolution).
+  if (xmlSecDSigCtxEnableReferenceTransform(ctx.get(), xmlSecTransformEnvelopedId) < 0 ||
+      xmlSecDSigCtxEnableReferenceTransform(ctx.get(), xmlSecTransformExclC14NId) < 0 ||
+      xmlSecDSigCtxEnableReferenceTransform(ctx.get(), detail::digest_transform(algorithm)) < 0 ||
+      xmlSecDSigCtxEnableSignatureTransform(ctx.get(), xmlSecTransformExclC14NId) < 0 ||
+      xmlSecDSigCtxEnableSignatureTransform(ctx.get(), detail::signature_transform(algorithm)) < 0) {
+    detail = "xmlsec allow-list: " + detail::take_xmlsec_error();
+    return Outcome::error;
+  }
+  int rc = xmlSecDSigCtxVerify(ctx.get(), signature);
+  std::string xmlsec_error = detail::take_xmlsec_error();
+  auto* reference = static_cast<xmlSecDSigReferenceCtx*>(
+      xmlSecPtrListGetSize(&ctx->signedInfoReferences) == 1
+          ? xmlSecPtrListGetItem(&ctx->signedInfoReferences, 0)
+          : nullptr);
+  if (rc < 0) {
+    detail = "xmlsec could not process the Signature: " + xmlsec_error;
+    return Outcome::error;
+  }
+  if (reference == nullptr || reference->status != xmlSecDSigStatusSucceeded) {
+    detail = "DigestValue does not match the referenced content";
+    return Outcome::digest_mismatch;
+  }
+  // Success needs both the return value and the status (attack-catalogue SIG-VERIFY-ERROR).
+  if (ctx->status != xmlSecDSigStatusSucceeded) {
+    detail = "SignatureValue does not verify";
+    return Outcome::signature_mismatch;
+  }
+  return Outcome::verified;
+}
+
+bool any_same(const std::vector<Certificate>& list, const Certificate& cert) {
+  return std::any_of(list.begin(), list.end(), [&](const Certificate& c) { return c.same_as(cert); });
+}
+
+}  // namespace
+
+Result<xmlNode*> enveloped_signature_of(const xmlNode* element) {
+  auto signatures = children_named(element, names::ns_dsig, "Signature");
+  if (signatures.empty()) {
+    return nullptr;
+  }
+  if (signatures.size() > 1) {
+    return fail(Reason::signature_multiple, std::to_string(signatures.size()) + " Signature children");
+  }
+  xmlNode* first = first_element_child(element);
+  xmlNode* expected = is_element(first, names::ns_assertion, "Issuer") ? next_element_sibling(first) : first;
+  if (expected != signatures[0]) {
+    return fail(Reason::signature_misplaced, "Signature is not right after Issuer (or first)");
+  }
+  return signatures[0];
+}
+
+Result<VerifiedNode> verify_enveloped(XmlDoc& doc, xmlNode* signature,
+                                      std::span<const Certificate> trusted,
+                                      const VerifyOptions& options) {
+  detail::ensure_xmlsec();
+  if (trusted.empty()) {
+    return fail(Reason::key_no_trusted_keys, "no trusted certificate to verify with");
+  }
+  auto profile = detail::check_signature_profile(doc, signature, options);
+  if (!profile) {
+    return fail(profile.error());
+  }
+  std::vector<Certificate> weak;
+  std::string detail;
+  bool tried = false;
+  for (const auto& cert : trusted) {
+    EVP_PKEY* key = cert.public_key();
+    if (key == nullptr || EVP_PKEY_get_base_id(key) != EVP_PKEY_RSA) {
+      continue;  // every allowed SignatureMethod is RSA: the key type must match (ALG-*)
+    }
+    if (cert.key_bits() < options.min_rsa_bits) {
+      weak.push_back(cert);
+      continue;
+    }
+    tried = true;
+    switch (try_key(signature, key, profile->algorithm, detail)) {
+      case Outcome::verified:
+        return VerifiedNode{profile->signed_element, cert, profile->algorithm};
+      case Outcome::digest_mismatch:
+        // The digest does not depend on the key: no other key can help.
+        return fail(Reason::signature_digest_mismatch, detail);
+      case Outcome::error:
+        return fail(Reason::signature_malformed, detail);
+      case Outcome::signature_mismatch:
+        break;
+    }
+  }
+  // No trusted key verified. Pick the reason that explains it best; KeyInfo is only a hint here.
+  const auto& hints = profile->key_info_certificates;
+  bool hint_is_weak = std::any_of(hints.begin(), hints.end(), [&](const Certificate& c) { return any_same(weak, c); });
+  if (hint_is_weak || (!tried && !weak.empty())) {
+    return fail(Reason::key_too_weak, "the signing key is shorter than " + std::to_string(options.min_rsa_bits) + " bits");
+  }
+  if (!tried) {
+    return fail(Reason::key_no_trusted_keys, "no trusted RSA certificate");
+  }
+  std::vector<Certificate> trusted_list(trusted.begin(), trusted.end());
+  bool hint_untrusted = !hints.empty() && std::none_of(hints.begin(), hints.end(), [&](const Certificate& c) {
+    return any_same(trusted_list, c);
+  });
+  if (hint_untrusted) {
+    return fail(Reason::key_untrusted, "KeyInfo names '" + hints.front().subject() + "' (SHA-1 " +
+                                           hints.front().thumbprint_sha1() + "), which is not trusted");
+  }
+  return fail(Reason::signature_invalid, detail);
+}
+
+}  // namespace samlt::core
