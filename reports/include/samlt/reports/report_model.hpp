@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: Apache-2.0
+// What one conformance run produced, as plain values: the runner fills a RunReport, and each report
+// writer (report_writers.hpp) turns the same RunReport into one file format.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace samlt::reports {
+
+// Ordered name/value pairs: HTTP headers and policy settings keep their order and duplicates.
+using NamedValues = std::vector<std::pair<std::string, std::string>>;
+
+// What an SP did with a SAML Response. `none` means no verdict could be observed (the SP was
+// unreachable, or the run broke before the Response was posted); it is never expected.
+enum class Outcome { accept, reject, none };
+
+// passed: every expectation was met. failed: the SP answered, but not as expected (a JUnit
+// <failure>). error: the scenario could not be judged, e.g. the SP went away (a JUnit <error>).
+enum class Status { passed, failed, error };
+
+// What a scenario (or one of its steps) requires of the SP.
+struct Expectation {
+  Outcome outcome = Outcome::reject;  // accept or reject only
+  // The reason id a strict SP must give, e.g. "conditions.expired". Judged only when the target
+  // exposes verdicts, so it is empty for "any rejection will do".
+  std::optional<std::string> reason;
+};
+
+// What the SP was seen to do.
+struct Observation {
+  Outcome outcome = Outcome::none;
+  std::optional<std::string> reason;  // reason id, when the SP exposes its verdict
+  // The SP pipeline step that decided, e.g. "conditions.time", when the SP exposes it.
+  std::optional<std::string> validation_step;
+  std::optional<int> http_status;  // absent when no HTTP response was received
+  std::string detail;              // free text for people (verdict detail, socket error)
+};
+
+// One step of a multi-step scenario, e.g. "post the same Response again".
+struct StepResult {
+  std::string name;  // what the step does, in words
+  Expectation expected;
+  Observation observed;
+  Status status = Status::error;
+  std::string message;  // why it did not pass; empty when it passed
+  double duration_seconds = 0.0;
+};
+
+// A SAML protocol message exchanged during a scenario, kept for people to read.
+struct SamlMessage {
+  std::string label;    // e.g. "Response (step 1)", "AuthnRequest"
+  std::string raw;      // as on the wire: base64, deflated+base64, or XML text
+  std::string decoded;  // the XML, pretty-printed (pretty_print_xml.hpp); empty if undecodable
+};
+
+// One HTTP request and its response. Bodies are excerpts: the runner truncates them.
+struct HttpExchange {
+  std::string label;   // e.g. "step 1: POST Response to ACS"
+  std::string method;  // "GET", "POST"
+  std::string url;
+  NamedValues request_headers;
+  std::string request_body;
+  std::optional<int> status;  // absent when no response arrived
+  NamedValues response_headers;
+  std::string response_body;
+};
+
+// The SP being judged, as the target file names it.
+struct TargetInfo {
+  std::string name;
+  std::string entity_id;
+  std::string acs_url;
+  std::string login_url;  // SP-initiated login URL; empty when the target has none
+  std::string description;
+};
+
+// The judged result of one scenario file.
+struct ScenarioResult {
+  std::string id;  // e.g. "profile/conditions_expired"; unique within a run
+  std::string title;
+  std::string file;   // scenario file path as given to the runner
+  std::string suite;  // "entra", "faults", "profile", ...
+  std::vector<std::string> tags;
+  std::string spec_ref;               // e.g. "saml-core §2.5.1.2", or the seed it comes from
+  std::vector<std::string> mutators;  // ids of the faults the IdP injected, in order applied
+  // The overall verdict. For a multi-step scenario: the first step that did not pass, or the
+  // last step when all passed.
+  Expectation expected;
+  Observation observed;
+  Status status = Status::error;
+  std::string message;  // e.g. "expected reject/conditions.expired, got accept"; empty on pass
+  double duration_seconds = 0.0;
+  std::vector<StepResult> steps;
+  std::vector<SamlMessage> messages;
+  std::vector<HttpExchange> exchanges;
+};
+
+// A whole run.
+struct RunReport {
+  std::string tool_version;
+  std::string started_at;  // xs:dateTime in UTC, e.g. "2024-05-01T10:00:00.000Z"
+  double duration_seconds = 0.0;
+  TargetInfo target;
+  // The SP policy and relaxations in force, printed in every report header (style §6.1 rule 6),
+  // e.g. {"clock_skew", "180s"}. REQUIRES: names are unique (report.json keys on them).
+  NamedValues policy;
+  std::vector<ScenarioResult> results;
+};
+
+// Counts by Status. total == passed + failed + errors.
+struct Summary {
+  std::size_t total = 0;
+  std::size_t passed = 0;
+  std::size_t failed = 0;
+  std::size_t errors = 0;
+};
+
+Summary summarize(const RunReport& report);
+
+// The lowercase word used in every report: "accept", "reject", "none".
+std::string_view outcome_id(Outcome outcome);
+// "passed", "failed", "error".
+std::string_view status_id(Status status);
+
+// "reject/conditions.expired", or "accept" when no reason is expected.
+std::string describe(const Expectation& expected);
+// "reject/conditions.expired at conditions.time (HTTP 403)"; only the parts that are known.
+std::string describe(const Observation& observed);
+
+}  // namespace samlt::reports

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "samlt/reports/report_model.hpp"
+
+namespace samlt::reports {
+
+Summary summarize(const RunReport& report) {
+  Summary summary;
+  summary.total = report.results.size();
+  for (const ScenarioResult& result : report.results) {
+    switch (result.status) {
+      case Status::passed:
+        ++summary.passed;
+        break;
+      case Status::failed:
+        ++summary.failed;
+        break;
+      case Status::error:
+        ++summary.errors;
+        break;
+    }
+  }
+  return summary;
+}
+
+std::string_view outcome_id(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::accept:
+      return "accept";
+    case Outcome::reject:
+      return "reject";
+    case Outcome::none:
+      return "none";
+  }
+  return "none";
+}
+
+std::string_view status_id(Status status) {
+  switch (status) {
+    case Status::passed:
+      return "passed";
+    case Status::failed:
+      return "failed";
+    case Status::error:
+      return "error";
+  }
+  // An out-of-range value must never read as a pass (fail closed).
+  return "error";
+}
+
+std::string describe(const Expectation& expected) {
+  std::string text(outcome_id(expected.outcome));
+  if (expected.reason) {
+    text += "/" + *expected.reason;
+  }
+  return text;
+}
+
+std::string describe(const Observation& observed) {
+  std::string text(outcome_id(observed.outcome));
+  if (observed.reason) {
+    text += "/" + *observed.reason;
+  }
+  if (observed.validation_step) {
+    text += " at " + *observed.validation_step;
+  }
+  if (observed.http_status) {
+    text += " (HTTP " + std::to_string(*observed.http_status) + ")";
+  }
+  return text;
+}
+
+}  // namespace samlt::reports
