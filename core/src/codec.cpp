@@ -139,8 +139,12 @@ std::string url_encode(std::string_view text, HexCase hex_case) {
 
 Result<std::string> url_decode(std::string_view text) {
   try {
+    // Form encoding writes a space as '+' (HTML 4.01 §17.13.4.1); Poco's plusAsSpace only applies
+    // after a '?', so translate first (a literal '+' always arrives as %2B).
+    std::string plus_as_space(text);
+    std::replace(plus_as_space.begin(), plus_as_space.end(), '+', ' ');
     std::string out;
-    Poco::URI::decode(std::string(text), out, true);
+    Poco::URI::decode(plus_as_space, out);
     return out;
   } catch (const Poco::Exception& e) {
     return fail(Reason::codec_url_invalid, e.displayText());

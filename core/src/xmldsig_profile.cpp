@@ -169,9 +169,9 @@ Result<SignatureProfile> check_signature_profile(XmlDoc& doc, xmlNode* signature
   if (parts.size() == 3) {
     for (xmlNode* data : children_named(parts[2], names::ns_dsig, "X509Data")) {
       for (xmlNode* cert : children_named(data, names::ns_dsig, "X509Certificate")) {
-        if (auto parsed = Certificate::from_base64(simple_text(cert).value_or("")); parsed) {
-          profile.key_info_certificates.push_back(std::move(*parsed));
-        }
+        // Kept as text: decoding a certificate costs more than the RSA verification itself, and
+        // the hint matters only when verification fails.
+        profile.key_info_certificates.push_back(simple_text(cert).value_or(""));
       }
     }
   }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Verification with a constrained xmlsec context (attack-catalogue §16 "xmlsec context").
 #include "samlt/core/xmldsig.hpp"
+#include "samlt/core/codec.hpp"
 #include "samlt/core/saml_names.hpp"
 #include "xmlsec_internal.hpp"
 
@@ -62,8 +63,15 @@ Outcome try_key(xmlNode* signature, EVP_PKEY* public_key, SignatureAlgorithm alg
   return Outcome::verified;
 }
 
-bool any_same(const std::vector<Certificate>& list, const Certificate& cert) {
-  return std::any_of(list.begin(), list.end(), [&](const Certificate& c) { return c.same_as(cert); });
+// True when the KeyInfo certificate text is byte-identical (as DER) to one of `list`.
+bool any_same(const std::vector<Certificate>& list, const std::string& key_info_text) {
+  auto der = base64_decode(key_info_text);
+  return der && std::any_of(list.begin(), list.end(), [&](const Certificate& c) { return c.der() == *der; });
+}
+
+std::string describe_hint(const std::string& key_info_text) {
+  auto cert = Certificate::from_base64(key_info_text);
+  return cert ? "'" + cert->subject() + "' (SHA-1 " + cert->thumbprint_sha1() + ")" : "an undecodable certificate";
 }
 
 }  // namespace
@@ -122,7 +130,7 @@ Result<VerifiedNode> verify_enveloped(XmlDoc& doc, xmlNode* signature,
   }
   // No trusted key verified. Pick the reason that explains it best; KeyInfo is only a hint here.
   const auto& hints = profile->key_info_certificates;
-  bool hint_is_weak = std::any_of(hints.begin(), hints.end(), [&](const Certificate& c) { return any_same(weak, c); });
+  bool hint_is_weak = std::any_of(hints.begin(), hints.end(), [&](const std::string& h) { return any_same(weak, h); });
   if (hint_is_weak || (!tried && !weak.empty())) {
     return fail(Reason::key_too_weak, "the signing key is shorter than " + std::to_string(options.min_rsa_bits) + " bits");
   }
@@ -130,12 +138,11 @@ Result<VerifiedNode> verify_enveloped(XmlDoc& doc, xmlNode* signature,
     return fail(Reason::key_no_trusted_keys, "no trusted RSA certificate");
   }
   std::vector<Certificate> trusted_list(trusted.begin(), trusted.end());
-  bool hint_untrusted = !hints.empty() && std::none_of(hints.begin(), hints.end(), [&](const Certificate& c) {
-    return any_same(trusted_list, c);
+  bool hint_untrusted = !hints.empty() && std::none_of(hints.begin(), hints.end(), [&](const std::string& h) {
+    return any_same(trusted_list, h);
   });
   if (hint_untrusted) {
-    return fail(Reason::key_untrusted, "KeyInfo names '" + hints.front().subject() + "' (SHA-1 " +
-                                           hints.front().thumbprint_sha1() + "), which is not trusted");
+    return fail(Reason::key_untrusted, "KeyInfo names " + describe_hint(hints.front()) + ", which is not trusted");
   }
   return fail(Reason::signature_invalid, detail);
 }

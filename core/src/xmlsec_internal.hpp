@@ -49,7 +49,7 @@ struct SignatureProfile {
   xmlNode* signed_element = nullptr;  // the Signature's parent
   std::string id;                     // its ID, the only Reference target allowed
   SignatureAlgorithm algorithm = SignatureAlgorithm::rsa_sha256;
-  std::vector<Certificate> key_info_certificates;  // hints only, never trusted
+  std::vector<std::string> key_info_certificates;  // X509Certificate texts: hints only, never trusted
 };
 
 // The DOM checks of verify_enveloped (saml-core §5.4, attack-catalogue §16 "Choosing the
