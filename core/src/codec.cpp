@@ -64,6 +64,17 @@ Result<std::string> base64_decode(std::string_view text) {
       return fail(Reason::codec_base64_invalid, "character outside the base64 alphabet at offset " + std::to_string(i));
     }
   }
+  // RFC 4648 §3.5: the bits a final partial quantum leaves unused must be zero; otherwise two texts
+  // decode to the same bytes (a malleability canonical decoders refuse).
+  if (padding > 0) {
+    static constexpr std::string_view k_alphabet =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    auto last = k_alphabet.find(clean[clean.size() - padding - 1]);
+    unsigned unused_mask = padding == 1 ? 0x03 : 0x0f;
+    if ((last & unused_mask) != 0) {
+      return fail(Reason::codec_base64_invalid, "non-zero padding bits in the last quantum");
+    }
+  }
   std::string out(clean.size() / 4 * 3, '\0');
   int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
                           reinterpret_cast<const unsigned char*>(clean.data()),

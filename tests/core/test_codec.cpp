@@ -17,7 +17,7 @@ TEST_CASE("base64 round trip and whitespace tolerance", "[core][codec]") {
 }
 
 TEST_CASE("base64_decode refuses invalid text", "[core][codec]") {
-  for (const char* bad : {"YWI", "YW=I", "Y===", "YWI*", "YWI=YWI=", "=YWI"}) {
+  for (const char* bad : {"YWI", "YW=I", "Y===", "YWI*", "YWI=YWI=", "=YWI", "PHh=", "YR=="}) {
     INFO(bad);
     auto decoded = base64_decode(bad);
     REQUIRE_FALSE(decoded);

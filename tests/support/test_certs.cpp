@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "support/test_certs.hpp"
 
-#include "support/temp_dir.hpp"
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -19,6 +21,28 @@ std::mutex g_mutex;
   std::abort();
 }
 
+// Generating the set costs seconds (ten RSA keys), and CTest runs every test case in its own
+// process: the set is made once per build folder and shared, under an exclusive file lock so that
+// parallel test processes neither race nor read a half-written set. A set older than a day is made
+// afresh, because its validity windows are relative to when it was generated.
+core::CertSet shared_cert_set() {
+  auto dir = std::filesystem::path(SAMLT_BINARY_DIR) / "test-certs";
+  std::filesystem::create_directories(dir);
+  int lock = ::open((dir / ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (lock < 0 || ::flock(lock, LOCK_EX) != 0) {
+    die("cannot lock " + dir.string());
+  }
+  std::error_code ec;
+  auto modified = std::filesystem::last_write_time(dir / "manifest.json", ec);
+  bool fresh = !ec && std::filesystem::file_time_type::clock::now() - modified < std::chrono::hours(24);
+  auto set = fresh ? core::load_cert_set(dir) : core::generate_cert_set(dir, test_now());
+  ::close(lock);  // releases the lock
+  if (!set) {
+    die("cannot load or generate the test certificate set in " + dir.string() + ": " + set.error().detail);
+  }
+  return *set;
+}
+
 }  // namespace
 
 core::TimePoint test_now() {
@@ -28,14 +52,7 @@ core::TimePoint test_now() {
 
 const core::CertSet& test_cert_set() {
   std::lock_guard lock(g_mutex);
-  static TempDir dir;
-  static core::CertSet set = [] {
-    auto generated = core::generate_cert_set(dir.path(), test_now());
-    if (!generated) {
-      die("cannot generate the test certificate set: " + generated.error().detail);
-    }
-    return *generated;
-  }();
+  static const core::CertSet set = shared_cert_set();
   return set;
 }
 

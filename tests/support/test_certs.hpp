@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// The test certificate set, generated once per test process into its own temporary folder (tests
-// never depend on certs/generated), and a fixed "now" that the set's validity windows surround.
+// The test certificate set, generated into the build folder (build/test-certs, shared by every test
+// process, regenerated daily; tests never depend on certs/generated), and the "now" of a test run.
 #pragma once
 
 #include "samlt/core/cert_set.hpp"
@@ -15,7 +15,7 @@ namespace samlt::test {
 // certificates generated for it are valid (or expired, or not yet valid) as their roles say.
 core::TimePoint test_now();
 
-// The set, generated on first use. Thread-safe.
+// The set, loaded (or generated) on first use. Thread-safe, and safe across processes.
 const core::CertSet& test_cert_set();
 
 // The credential (key + certificate) of `role`; aborts the test run if it cannot be loaded.
