@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+// `idp_sim mutators`: the fault table, for people (text) and scripts (--json).
+#include "cli/args.hpp"
+#include "samlt/idp/cli.hpp"
+#include "samlt/idp/mutator.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <iomanip>
+#include <iostream>
+
+namespace samlt::idp {
+
+int mutators_command(std::span<const std::string> args) {
+  constexpr std::string_view k_usage =
+      "usage: idp_sim mutators [--json]\n"
+      "  Lists every fault mutator: id, stage, the reason a strict SP must give, summary.\n";
+  auto parsed = cli::parse_args(args, {}, {"json"});
+  if (parsed.flag("help")) {
+    std::cout << k_usage;
+    return 0;
+  }
+  if (!parsed.error.empty()) {
+    std::cerr << "idp_sim mutators: " << parsed.error << "\n" << k_usage;
+    return 2;
+  }
+  if (parsed.flag("json")) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& m : all_mutators()) {
+      list.push_back({{"id", m.id},
+                      {"stage", stage_name(m.stage)},
+                      {"expected", core::id(m.expected)},
+                      {"summary", m.summary}});
+    }
+    std::cout << list.dump(2) << "\n";
+    return 0;
+  }
+  std::size_t id_width = 0;
+  std::size_t reason_width = 0;
+  for (const auto& m : all_mutators()) {
+    id_width = std::max(id_width, m.id.size());
+    reason_width = std::max(reason_width, core::id(m.expected).size());
+  }
+  for (const auto& m : all_mutators()) {
+    std::cout << std::left << std::setw(static_cast<int>(id_width + 2)) << m.id << std::setw(14)
+              << stage_name(m.stage) << std::setw(static_cast<int>(reason_width + 2))
+              << core::id(m.expected) << m.summary << "\n";
+  }
+  return 0;
+}
+
+}  // namespace samlt::idp

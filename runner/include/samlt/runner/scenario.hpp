@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: Apache-2.0
+// A scenario file: what the IdP sends (user, app settings, faults, clock), in which flow, and what a
+// correct SP must do at each step. The format is documented in scenarios/README.md.
+#pragma once
+
+#include "samlt/idp/mutator.hpp"
+#include "samlt/reports/report_model.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace samlt::runner {
+
+enum class Flow { sp_initiated, idp_initiated };
+
+// What one step does. sign_in: the whole flow; replay: post the previous step's SAMLResponse again,
+// by default from a fresh browser (an attacker who captured it), or from the same one.
+enum class StepAction { sign_in, replay };
+
+// What a correct SP does. `reason` is compared only when the target exposes verdicts.
+struct Expectation {
+  reports::Outcome outcome = reports::Outcome::reject;
+  std::optional<std::string> reason;
+  // On accept: JSON pointer → expected value, checked against the target's session page.
+  std::map<std::string, std::string> session;
+  std::optional<std::string> redirect;  // on accept: a regular expression the final URL must match
+};
+
+// The expectation that applies when the target's policy has these values (all must match). The
+// last expectation of a step has no condition.
+struct ConditionalExpectation {
+  std::map<std::string, std::string> if_policy;
+  Expectation expect;
+};
+
+struct Step {
+  StepAction action = StepAction::sign_in;
+  bool same_browser = false;  // replay only: post from the browser that signed in (its cookies)
+  std::vector<ConditionalExpectation> expectations;
+};
+
+struct Scenario {
+  std::filesystem::path file;
+  std::string suite;  // first folder under the scenario root ("entra", "faults", "profile")
+  std::string id;
+  std::string title;
+  std::vector<std::string> tags;
+  std::string spec_ref;  // a spec clause, or
+  std::string seed;      // a seed document ("002")
+  Flow flow = Flow::sp_initiated;
+  std::string user;
+  nlohmann::json app_overrides = nlohmann::json::object();  // partial idp_sim apps[] entry
+  std::vector<idp::MutatorUse> mutators;
+  std::optional<long long> clock_offset_seconds;
+  std::optional<std::string> relay_state;
+  std::vector<Step> steps;
+};
+
+// Reads and validates one scenario file (unknown keys refused, mutator and reason ids checked).
+// `suite_root` is the folder the suite name is taken relative to. Throws core::Fatal with
+// "<file>: <json pointer>: <expected>".
+Scenario load_scenario(const std::filesystem::path& file, const std::filesystem::path& suite_root);
+
+// The expectation of `step` under `policy` (the first whose condition holds).
+const Expectation& expectation_for(const Step& step, const std::map<std::string, std::string>& policy);
+
+std::string_view step_action_id(StepAction action);
+
+}  // namespace samlt::runner

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+// A target file: how to reach an SP and how to judge what it did. Documented in scenarios/README.md;
+// scenarios/targets/reference-sp.json is the reference SP's.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <regex>
+#include <string>
+#include <vector>
+
+namespace samlt::runner {
+
+// A page that only a signed-in browser can reach.
+struct SessionProbe {
+  std::string url;
+  int status = 200;
+  bool json = false;  // ask with Accept: application/json (enables session checks by JSON pointer)
+};
+
+// The acceptance signals. A sign-in counts as accepted only when no reject signal fires and the
+// session signals (cookie and/or probe, when configured) say a session now exists. An error page
+// served with HTTP 200 is a rejection when it matches a reject body pattern.
+struct Signals {
+  std::vector<int> accept_status = {200, 302, 303};
+  std::optional<std::string> accept_location;  // regex the ACS redirect must match
+  std::optional<std::string> session_cookie;   // set by the ACS response on success
+  std::optional<SessionProbe> session_probe;
+  std::vector<int> reject_status = {400, 401, 403, 500};
+  std::vector<std::string> reject_body;        // regexes; any match on any page means rejected
+};
+
+struct Target {
+  std::filesystem::path file;
+  std::string name;
+  std::string description;
+  std::string entity_id;
+  std::string acs_url;
+  std::optional<std::string> login_url;   // starts SP-initiated sign-in
+  std::optional<std::string> metadata_url;
+  std::optional<std::filesystem::path> metadata_file;
+  std::filesystem::path idp_config;       // the idp_sim configuration the runner plays
+  std::string idp_app_id;                 // the app (in that config) this SP is registered as
+  Signals signals;
+  bool json_verdict = false;              // the SP answers Accept: application/json with its verdict
+  std::optional<std::string> policy_url;  // JSON object of the SP's policy settings
+  std::map<std::string, std::string> policy;  // declared policy settings (merged with policy_url's)
+};
+
+// A pattern from a target or scenario file: ECMAScript syntax, and a leading "(?i)" makes it
+// case-insensitive (the one Perl flag people reach for). Throws std::regex_error.
+std::regex make_pattern(const std::string& text);
+
+// Reads and validates a target file; relative paths are resolved against its folder. When the
+// entity ID or ACS URL is absent, SP metadata (file, or URL at run time) must supply it.
+// Throws core::Fatal ("<file>: <json pointer>: <expected>").
+Target load_target(const std::filesystem::path& file);
+
+}  // namespace samlt::runner

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "samlt/runner/browser.hpp"
+
+#include <Poco/Exception.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/NetException.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/URI.h>
+
+#include <algorithm>
+#include <cctype>
+#include <sstream>
+
+namespace samlt::runner {
+namespace {
+
+// Reports keep an excerpt: enough to see an error page, not megabytes of HTML.
+constexpr std::size_t k_body_excerpt = 4096;
+
+std::string excerpt(const std::string& body) {
+  return body.size() <= k_body_excerpt ? body
+                                       : body.substr(0, k_body_excerpt) + "\n… (" + std::to_string(body.size()) + " bytes)";
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+}  // namespace
+
+std::optional<std::string> HttpResponse::header(std::string_view name) const {
+  for (const auto& [key, value] : headers) {
+    if (iequals(key, name)) {
+      return value;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> HttpResponse::location() const {
+  auto value = header("Location");
+  return value ? std::optional<std::string>(resolve_url(url, *value)) : std::nullopt;
+}
+
+std::string resolve_url(const std::string& base, const std::string& reference) {
+  try {
+    Poco::URI resolved(base);
+    resolved.resolve(reference);
+    return resolved.toString();
+  } catch (const Poco::Exception&) {
+    return reference;
+  }
+}
+
+core::Result<HttpResponse> Browser::get(const std::string& url, const reports::NamedValues& headers,
+                                        std::string_view label) {
+  return send("GET", url, headers, "", label);
+}
+
+core::Result<HttpResponse> Browser::post_form(const std::string& url, const core::FormFields& form,
+                                              const reports::NamedValues& headers, std::string_view label) {
+  auto all = headers;
+  all.emplace_back("Content-Type", "application/x-www-form-urlencoded");
+  return send("POST", url, all, core::encode_form(form), label);
+}
+
+core::Result<std::vector<HttpResponse>> Browser::follow(const HttpResponse& response, int max_hops) {
+  std::vector<HttpResponse> pages{response};
+  for (int hop = 0; hop < max_hops; ++hop) {
+    const auto& last = pages.back();
+    auto next = last.location();
+    if (!next || last.status < 300 || last.status > 399) {
+      break;
+    }
+    auto page = get(*next, {}, "follow redirect");
+    if (!page) {
+      return core::fail(page.error());
+    }
+    pages.push_back(std::move(*page));
+  }
+  return pages;
+}
+
+std::optional<std::string> Browser::cookie(std::string_view name) const {
+  auto found = m_cookies.find(name);
+  return found == m_cookies.end() ? std::nullopt : std::optional<std::string>(found->second);
+}
+
+core::Result<HttpResponse> Browser::send(const std::string& method, const std::string& url,
+                                         const reports::NamedValues& headers, const std::string& body,
+                                         std::string_view label) {
+  reports::HttpExchange exchange{std::string(label), method, url, headers, excerpt(body), std::nullopt, {}, ""};
+  try {
+    Poco::URI uri(url);
+    if (uri.getScheme() != "http") {
+      return core::fail(core::Reason::runner_http_failed, "only http:// targets are supported: " + url);
+    }
+    Poco::Net::HTTPClientSession session(uri.getHost(), uri.getPort());
+    session.setTimeout(Poco::Timespan(static_cast<long>(m_timeout_seconds * 1e6)));
+    Poco::Net::HTTPRequest request(method, uri.getPathAndQuery().empty() ? "/" : uri.getPathAndQuery(),
+                                   Poco::Net::HTTPMessage::HTTP_1_1);
+    for (const auto& [name, value] : headers) {
+      request.set(name, value);
+    }
+    if (!m_cookies.empty()) {
+      Poco::Net::NameValueCollection jar;
+      for (const auto& [name, value] : m_cookies) {
+        jar.add(name, value);
+      }
+      request.setCookies(jar);
+    }
+    request.setContentLength(static_cast<std::streamsize>(body.size()));
+    session.sendRequest(request) << body;
+    Poco::Net::HTTPResponse response;
+    std::istream& in = session.receiveResponse(response);
+    HttpResponse out;
+    out.url = url;
+    out.status = static_cast<int>(response.getStatus());
+    Poco::StreamCopier::copyToString(in, out.body);
+    for (const auto& [name, value] : response) {
+      out.headers.emplace_back(name, value);
+    }
+    std::vector<Poco::Net::HTTPCookie> cookies;
+    response.getCookies(cookies);
+    for (const auto& cookie : cookies) {
+      if (cookie.getMaxAge() == 0 || cookie.getValue().empty()) {
+        m_cookies.erase(cookie.getName());
+      } else {
+        m_cookies[cookie.getName()] = cookie.getValue();
+      }
+    }
+    exchange.status = out.status;
+    exchange.response_headers = out.headers;
+    exchange.response_body = excerpt(out.body);
+    m_exchanges.push_back(std::move(exchange));
+    return out;
+  } catch (const Poco::Exception& e) {
+    exchange.response_body = "(no response: " + e.displayText() + ")";
+    m_exchanges.push_back(std::move(exchange));
+    return core::fail(core::Reason::runner_http_failed, method + " " + url + ": " + e.displayText());
+  } catch (const std::exception& e) {
+    m_exchanges.push_back(std::move(exchange));
+    return core::fail(core::Reason::runner_http_failed, method + " " + url + ": " + e.what());
+  }
+}
+
+}  // namespace samlt::runner

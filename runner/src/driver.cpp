@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "samlt/runner/driver.hpp"
+
+#include "judge.hpp"
+#include "saml_messages.hpp"
+#include "samlt/idp/issue.hpp"
+#include "samlt/reports/pretty_print_xml.hpp"
+#include "step_verdict.hpp"
+
+#include <chrono>
+
+namespace samlt::runner {
+namespace {
+
+using Seconds = std::chrono::duration<double>;
+
+// What one step left behind for the next one (a replay posts it again).
+struct Posted {
+  std::string acs_url;
+  core::FormFields form;
+};
+
+// The app as the target registered it: its entity ID and ACS URL, then the scenario's settings.
+nlohmann::json app_overrides(const Scenario& scenario, const Target& target) {
+  nlohmann::json overrides = {{"identifiers", {target.entity_id}},
+                              {"reply_urls", {{{"url", target.acs_url}, {"default", true}}}}};
+  overrides.merge_patch(scenario.app_overrides);
+  return overrides;
+}
+
+// SP-initiated: the SP's AuthnRequest, exactly as it sent it, becomes the IdP's input.
+core::Result<void> start_at_sp(const Scenario& scenario, const Target& target, Browser& browser,
+                               idp::IssueRequest& request, reports::ScenarioResult& result, std::size_t step) {
+  if (!target.login_url) {
+    return core::fail(core::Reason::runner_sp_protocol, "the target has no login_url for an SP-initiated scenario");
+  }
+  std::string url = *target.login_url;
+  if (scenario.relay_state) {
+    url += (url.find('?') == std::string::npos ? "?" : "&") + std::string("RelayState=") +
+           core::url_encode(*scenario.relay_state);
+  }
+  auto answer = browser.get(url, {}, "GET login URL");
+  if (!answer) {
+    return core::fail(answer.error());
+  }
+  auto authn = authn_request_from(*answer);
+  if (!authn) {
+    return core::fail(authn.error());
+  }
+  result.messages.push_back({"AuthnRequest (step " + std::to_string(step) + ", " + authn->binding + ")", authn->xml,
+                             reports::pretty_print_xml(authn->xml)});
+  if (authn->binding == "HTTP-Redirect") {
+    auto location = answer->location().value_or("");
+    request.redirect_query = location.substr(location.find('?') + 1);
+  } else {
+    request.saml_request_xml = authn->xml;
+    request.relay_state = authn->relay_state;
+  }
+  return {};
+}
+
+core::Result<Posted> issue(const Scenario& scenario, const DriverContext& context, Browser& browser,
+                           reports::ScenarioResult& result, std::size_t step) {
+  idp::IssueRequest request;
+  request.app_id = context.target.idp_app_id;
+  request.user = scenario.user;
+  request.mutators = scenario.mutators;
+  request.app_overrides = app_overrides(scenario, context.target);
+  request.clock_offset_seconds = scenario.clock_offset_seconds;
+  if (scenario.flow == Flow::sp_initiated) {
+    if (auto started = start_at_sp(scenario, context.target, browser, request, result, step); !started) {
+      return core::fail(started.error());
+    }
+  } else {
+    request.relay_state = scenario.relay_state;
+  }
+  auto outcome = idp::issue_response(context.idp, request, context.clock.now());
+  if (!outcome) {
+    return core::fail(outcome.error());
+  }
+  if (const auto* refused = std::get_if<idp::AadstsError>(&*outcome)) {
+    return core::fail(core::Reason::runner_idp_refused,
+                      "the IdP refused the SP's request: AADSTS" + std::to_string(refused->code) + ": " + refused->message);
+  }
+  const auto& issued = std::get<idp::IssuedResponse>(*outcome);
+  result.messages.push_back({"Response (step " + std::to_string(step) + ")", issued.saml_response_base64,
+                             reports::pretty_print_xml(issued.xml)});
+  return Posted{issued.acs_url, issued.form};
+}
+
+core::Result<Judgement> post(const Posted& posted, const DriverContext& context, Browser& browser) {
+  const auto& signals = context.target.signals;
+  auto before = signals.session_cookie ? browser.cookie(*signals.session_cookie) : std::nullopt;
+  reports::NamedValues headers;
+  if (context.target.json_verdict) {
+    headers.emplace_back("Accept", "application/json");
+  }
+  auto answer = browser.post_form(posted.acs_url, posted.form, headers, "POST SAMLResponse to ACS");
+  if (!answer) {
+    return core::fail(answer.error());
+  }
+  return judge_acs_answer(context.target, browser, *answer, before);
+}
+
+void append_exchanges(reports::ScenarioResult& result, const Browser& browser) {
+  result.exchanges.insert(result.exchanges.end(), browser.exchanges().begin(), browser.exchanges().end());
+}
+
+}  // namespace
+
+reports::ScenarioResult run_scenario(const Scenario& scenario, const DriverContext& context) {
+  auto started = std::chrono::steady_clock::now();
+  reports::ScenarioResult result;
+  result.id = scenario.id;
+  result.title = scenario.title;
+  result.file = scenario.file.string();
+  result.suite = scenario.suite;
+  result.tags = scenario.tags;
+  result.spec_ref = !scenario.spec_ref.empty() ? scenario.spec_ref : "seed " + scenario.seed;
+  for (const auto& use : scenario.mutators) {
+    result.mutators.push_back(use.id);
+  }
+  Browser browser(context.http_timeout_seconds);
+  std::optional<Posted> last;
+  try {
+    for (std::size_t i = 0; i < scenario.steps.size(); ++i) {
+      const Step& step = scenario.steps[i];
+      auto step_started = std::chrono::steady_clock::now();
+      reports::StepResult outcome;
+      outcome.name = std::string(step_action_id(step.action)) + " (step " + std::to_string(i + 1) + ")";
+      const Expectation& expected = expectation_for(step, context.policy);
+      outcome.expected = {expected.outcome, expected.reason};
+      core::Result<Judgement> judged = core::fail(core::Reason::internal_error, "step did not run");
+      if (step.action == StepAction::sign_in) {
+        auto posted = issue(scenario, context, browser, result, i + 1);
+        judged = posted ? post(*posted, context, browser) : core::Result<Judgement>(core::fail(posted.error()));
+        if (posted) {
+          last = *posted;
+        }
+      } else if (step.same_browser) {
+        judged = post(*last, context, browser);
+      } else {
+        Browser attacker(context.http_timeout_seconds);  // a captured response, posted from elsewhere
+        judged = post(*last, context, attacker);
+        append_exchanges(result, attacker);
+      }
+      if (judged) {
+        outcome.observed = judged->observed;
+        judge_step(expected, *judged, context.target, outcome);
+      } else {
+        outcome.status = reports::Status::error;
+        outcome.message = std::string(core::id(judged.error().reason)) + ": " + judged.error().detail;
+      }
+      outcome.duration_seconds = Seconds(std::chrono::steady_clock::now() - step_started).count();
+      result.steps.push_back(std::move(outcome));
+      if (result.steps.back().status == reports::Status::error) {
+        break;  // later steps depend on this one
+      }
+    }
+  } catch (const std::exception& e) {
+    reports::StepResult broken;
+    broken.name = "internal";
+    broken.status = reports::Status::error;
+    broken.message = std::string("internal error: ") + e.what();
+    result.steps.push_back(std::move(broken));
+  }
+  append_exchanges(result, browser);
+  summarize_steps(result);
+  result.duration_seconds = Seconds(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+}  // namespace samlt::runner

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "samlt/runner/scenario.hpp"
+
+#include "samlt/core/fs.hpp"
+#include "samlt/core/json_reader.hpp"
+#include "scenario_expect.hpp"
+
+namespace samlt::runner {
+namespace {
+
+using core::json::ObjectReader;
+using core::json::child_pointer;
+using core::json::config_fail;
+
+std::vector<idp::MutatorUse> read_mutators(const nlohmann::json* list, const std::string& pointer,
+                                           std::string_view source) {
+  std::vector<idp::MutatorUse> out;
+  if (list == nullptr) {
+    return out;
+  }
+  if (!list->is_array()) {
+    config_fail(source, pointer, "an array of mutator ids or {\"id\", \"params\"} objects");
+  }
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const auto& item = (*list)[i];
+    std::string at = child_pointer(pointer, i);
+    idp::MutatorUse use;
+    if (item.is_string()) {
+      use.id = item.get<std::string>();
+    } else {
+      ObjectReader entry(item, at, source);
+      use.id = entry.string("id");
+      if (const auto* params = entry.find("params")) {
+        if (!params->is_object()) {
+          entry.fail("params", "an object");
+        }
+        use.params = *params;
+      }
+      entry.finish();
+    }
+    if (idp::find_mutator(use.id) == nullptr) {
+      config_fail(source, item.is_string() ? at : child_pointer(at, "id"),
+                  "one of " + idp::mutator_ids_joined());
+    }
+    out.push_back(std::move(use));
+  }
+  return out;
+}
+
+void read_idp_section(ObjectReader& top, Scenario& scenario, std::string_view source) {
+  const nlohmann::json* idp_json = top.find("idp");
+  if (idp_json == nullptr) {
+    return;
+  }
+  ObjectReader idp(*idp_json, top.pointer("idp"), source);
+  if (const auto* app = idp.find("app")) {
+    if (!app->is_object()) {
+      idp.fail("app", "an object with idp_sim apps[] keys");
+    }
+    scenario.app_overrides = *app;
+  }
+  scenario.mutators = read_mutators(idp.find("mutators"), idp.pointer("mutators"), source);
+  if (idp.has("clock_offset_seconds")) {
+    scenario.clock_offset_seconds = idp.integer_or("clock_offset_seconds", 0, -86400 * 30, 86400 * 30);
+  }
+  scenario.relay_state = idp.optional_string("relay_state");
+  idp.finish();
+}
+
+std::vector<Step> read_steps(ObjectReader& top, std::string_view source) {
+  std::vector<Step> steps;
+  const nlohmann::json* list = top.find("steps");
+  const nlohmann::json* shorthand = top.find("expect");
+  if ((list == nullptr) == (shorthand == nullptr)) {
+    config_fail(source, top.pointer("steps"), "either \"steps\" or \"expect\" (not both)");
+  }
+  if (shorthand != nullptr) {
+    Step step;
+    step.expectations = read_expectations(*shorthand, top.pointer("expect"), source);
+    steps.push_back(std::move(step));
+    return steps;
+  }
+  if (!list->is_array() || list->empty()) {
+    config_fail(source, top.pointer("steps"), "a non-empty array of steps");
+  }
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    ObjectReader item((*list)[i], child_pointer(top.pointer("steps"), i), source);
+    Step step;
+    step.action = item.choice_or("action", {{"sign_in", StepAction::sign_in}, {"replay", StepAction::replay}},
+                                 StepAction::sign_in);
+    if (step.action == StepAction::replay && i == 0) {
+      item.fail("action", "a sign_in step before the first replay");
+    }
+    if (item.has("browser")) {
+      if (step.action != StepAction::replay) {
+        item.fail("browser", "no browser choice on a sign_in step (it always uses the scenario's browser)");
+      }
+      step.same_browser = item.choice_or("browser", {{"same", true}, {"new", false}}, false);
+    }
+    const nlohmann::json* expect = item.find("expect");
+    if (expect == nullptr) {
+      item.fail("expect", "an expectation");
+    }
+    step.expectations = read_expectations(*expect, item.pointer("expect"), source);
+    item.finish();
+    steps.push_back(std::move(step));
+  }
+  return steps;
+}
+
+}  // namespace
+
+std::string_view step_action_id(StepAction action) {
+  return action == StepAction::replay ? "replay" : "sign_in";
+}
+
+Scenario load_scenario(const std::filesystem::path& file, const std::filesystem::path& suite_root) {
+  std::string source = file.string();
+  auto text = core::read_file(file);
+  if (!text) {
+    throw core::Fatal(source + ": cannot read: " + text.error().detail);
+  }
+  nlohmann::json json = core::json::parse_or_fail(*text, source);
+  ObjectReader top(json, "", source);
+  Scenario scenario;
+  scenario.file = file;
+  auto relative = file.lexically_relative(suite_root);
+  scenario.suite = relative.empty() || relative.begin() == relative.end() || std::next(relative.begin()) == relative.end()
+                       ? std::string("scenarios")
+                       : relative.begin()->string();
+  scenario.id = top.string("id");
+  scenario.title = top.string("title");
+  scenario.tags = top.strings("tags");
+  scenario.spec_ref = top.string_or("spec_ref", "");
+  scenario.seed = top.string_or("seed", "");
+  if (scenario.spec_ref.empty() && scenario.seed.empty()) {
+    top.fail("spec_ref", "the spec clause (\"spec_ref\") or the seed (\"seed\") the scenario comes from");
+  }
+  scenario.flow = top.choice_or("flow", {{"sp_initiated", Flow::sp_initiated}, {"idp_initiated", Flow::idp_initiated}},
+                                Flow::sp_initiated);
+  scenario.user = top.string("user");
+  read_idp_section(top, scenario, source);
+  scenario.steps = read_steps(top, source);
+  top.finish();
+  return scenario;
+}
+
+const Expectation& expectation_for(const Step& step, const std::map<std::string, std::string>& policy) {
+  for (const auto& candidate : step.expectations) {
+    bool holds = true;
+    for (const auto& [name, value] : candidate.if_policy) {
+      auto found = policy.find(name);
+      holds = holds && found != policy.end() && found->second == value;
+    }
+    if (holds) {
+      return candidate.expect;
+    }
+  }
+  return step.expectations.back().expect;  // REQUIRES (load_scenario): the last is unconditional
+}
+
+}  // namespace samlt::runner

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "scenario_expect.hpp"
+
+#include "samlt/core/json_reader.hpp"
+#include "samlt/core/reason.hpp"
+#include "samlt/runner/target.hpp"
+
+#include <regex>
+
+namespace samlt::runner {
+namespace {
+
+using core::json::ObjectReader;
+using core::json::child_pointer;
+using core::json::config_fail;
+
+std::map<std::string, std::string> read_string_map(ObjectReader& reader, std::string_view key,
+                                                   bool keys_are_pointers) {
+  std::map<std::string, std::string> out;
+  const nlohmann::json* value = reader.find(key);
+  if (value == nullptr) {
+    return out;
+  }
+  if (!value->is_object()) {
+    reader.fail(key, "an object of string values");
+  }
+  for (const auto& [name, item] : value->items()) {
+    if (!item.is_string() && !item.is_boolean() && !item.is_number()) {
+      config_fail(reader.source(), child_pointer(reader.pointer(key), name), "a string, number or boolean");
+    }
+    if (keys_are_pointers && (name.empty() || name[0] != '/')) {
+      config_fail(reader.source(), child_pointer(reader.pointer(key), name),
+                  "a key that is a JSON pointer into the session page (\"/account/email\")");
+    }
+    out[name] = item.is_string() ? item.get<std::string>() : item.dump();
+  }
+  return out;
+}
+
+ConditionalExpectation read_one(const nlohmann::json& json, const std::string& pointer, std::string_view source) {
+  ObjectReader reader(json, pointer, source);
+  ConditionalExpectation out;
+  out.if_policy = read_string_map(reader, "if_policy", false);
+  Expectation& expect = out.expect;
+  expect.outcome = reader.choice_or("outcome", {{"accept", reports::Outcome::accept}, {"reject", reports::Outcome::reject}},
+                                    reports::Outcome::none);
+  if (expect.outcome == reports::Outcome::none) {
+    reader.fail("outcome", "\"accept\" or \"reject\"");
+  }
+  if (auto reason = reader.optional_string("reason")) {
+    if (!core::parse_reason(*reason)) {
+      reader.fail("reason", "a reason id from core/include/samlt/core/reasons.def");
+    }
+    expect.reason = std::move(reason);
+  }
+  expect.session = read_string_map(reader, "session", true);
+  if (auto redirect = reader.optional_string("redirect")) {
+    try {
+      make_pattern(*redirect);
+    } catch (const std::regex_error&) {
+      reader.fail("redirect", "a valid regular expression");
+    }
+    expect.redirect = std::move(redirect);
+  }
+  if (expect.outcome == reports::Outcome::reject && (!expect.session.empty() || expect.redirect)) {
+    reader.fail("session", "no session or redirect checks on a rejection");
+  }
+  reader.finish();
+  return out;
+}
+
+}  // namespace
+
+std::vector<ConditionalExpectation> read_expectations(const nlohmann::json& json, const std::string& pointer,
+                                                      std::string_view source) {
+  std::vector<ConditionalExpectation> out;
+  if (json.is_object()) {
+    out.push_back(read_one(json, pointer, source));
+  } else if (json.is_array() && !json.empty()) {
+    for (std::size_t i = 0; i < json.size(); ++i) {
+      out.push_back(read_one(json[i], child_pointer(pointer, i), source));
+    }
+  } else {
+    config_fail(source, pointer, "an expectation object or a non-empty array of them");
+  }
+  if (!out.back().if_policy.empty()) {
+    config_fail(source, json.is_array() ? child_pointer(pointer, json.size() - 1) + "/if_policy" : pointer + "/if_policy",
+                "no condition on the last expectation (it applies when no other does)");
+  }
+  return out;
+}
+
+}  // namespace samlt::runner

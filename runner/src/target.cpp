@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "samlt/runner/target.hpp"
+
+#include "samlt/core/fs.hpp"
+#include "samlt/core/json_reader.hpp"
+
+#include <regex>
+
+namespace samlt::runner {
+namespace {
+
+using core::json::ObjectReader;
+using core::json::child_pointer;
+using core::json::config_fail;
+
+std::vector<int> read_statuses(ObjectReader& reader, std::string_view key, std::vector<int> fallback) {
+  const nlohmann::json* value = reader.find(key);
+  if (value == nullptr) {
+    return fallback;
+  }
+  std::vector<int> out;
+  if (!value->is_array()) {
+    reader.fail(key, "an array of HTTP status codes");
+  }
+  for (std::size_t i = 0; i < value->size(); ++i) {
+    const auto& item = (*value)[i];
+    if (!item.is_number_integer() || item.get<int>() < 100 || item.get<int>() > 599) {
+      config_fail(reader.source(), child_pointer(reader.pointer(key), i), "an HTTP status code (100-599)");
+    }
+    out.push_back(item.get<int>());
+  }
+  return out;
+}
+
+std::string checked_regex(ObjectReader& reader, std::string text, std::string pointer) {
+  try {
+    make_pattern(text);
+  } catch (const std::regex_error&) {
+    config_fail(reader.source(), pointer, "a valid regular expression");
+  }
+  return text;
+}
+
+void require_url(ObjectReader& reader, std::string_view key, const std::string& url) {
+  if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) {
+    reader.fail(key, "an absolute http:// or https:// URL");
+  }
+}
+
+Signals read_signals(ObjectReader& top) {
+  Signals signals;
+  const nlohmann::json* json = top.find("signals");
+  if (json == nullptr) {
+    return signals;
+  }
+  ObjectReader reader(*json, top.pointer("signals"), top.source());
+  signals.accept_status = read_statuses(reader, "accept_status", signals.accept_status);
+  signals.reject_status = read_statuses(reader, "reject_status", signals.reject_status);
+  if (auto location = reader.optional_string("accept_location")) {
+    signals.accept_location = checked_regex(reader, *location, reader.pointer("accept_location"));
+  }
+  signals.session_cookie = reader.optional_string("session_cookie");
+  if (const auto* probe = reader.find("session_probe")) {
+    ObjectReader p(*probe, reader.pointer("session_probe"), top.source());
+    SessionProbe session;
+    session.url = p.string("url");
+    require_url(p, "url", session.url);
+    session.status = static_cast<int>(p.integer_or("status", 200, 100, 599));
+    session.json = p.boolean_or("json", false);
+    p.finish();
+    signals.session_probe = session;
+  }
+  auto bodies = reader.strings("reject_body");
+  for (std::size_t i = 0; i < bodies.size(); ++i) {
+    signals.reject_body.push_back(
+        checked_regex(reader, bodies[i], child_pointer(reader.pointer("reject_body"), i)));
+  }
+  reader.finish();
+  if (!signals.session_cookie && !signals.session_probe && !signals.accept_location) {
+    top.fail("signals", "at least one acceptance signal: session_cookie, session_probe or accept_location");
+  }
+  return signals;
+}
+
+}  // namespace
+
+std::regex make_pattern(const std::string& text) {
+  constexpr std::string_view k_icase = "(?i)";
+  if (text.rfind(k_icase, 0) == 0) {
+    return std::regex(text.substr(k_icase.size()), std::regex::ECMAScript | std::regex::icase);
+  }
+  return std::regex(text);
+}
+
+Target load_target(const std::filesystem::path& file) {
+  std::string source = file.string();
+  auto text = core::read_file(file);
+  if (!text) {
+    throw core::Fatal(source + ": cannot read: " + text.error().detail);
+  }
+  nlohmann::json json = core::json::parse_or_fail(*text, source);
+  ObjectReader top(json, "", source);
+  auto base = file.parent_path();
+  Target target;
+  target.file = file;
+  target.name = top.string("name");
+  target.description = top.string_or("description", "");
+  target.entity_id = top.string_or("entity_id", "");
+  target.acs_url = top.string_or("acs_url", "");
+  target.login_url = top.optional_string("login_url");
+  target.metadata_url = top.optional_string("metadata_url");
+  if (auto metadata = top.optional_string("metadata_file")) {
+    target.metadata_file = core::json::resolve_path(base, *metadata);
+  }
+  for (auto [key, value] : {std::pair<const char*, const std::optional<std::string>*>{"login_url", &target.login_url},
+                            {"metadata_url", &target.metadata_url}}) {
+    if (*value) {
+      require_url(top, key, **value);
+    }
+  }
+  if (!target.acs_url.empty()) {
+    require_url(top, "acs_url", target.acs_url);
+  }
+  if ((target.entity_id.empty() || target.acs_url.empty()) && !target.metadata_url && !target.metadata_file) {
+    top.fail("entity_id", "entity_id and acs_url, or SP metadata (metadata_url or metadata_file) to read them from");
+  }
+  const nlohmann::json* idp_json = top.find("idp");
+  if (idp_json == nullptr) {
+    top.fail("idp", "{\"config\": <idp_sim config file>, \"app_id\": <the app this SP is registered as>}");
+  }
+  ObjectReader idp(*idp_json, top.pointer("idp"), source);
+  target.idp_config = core::json::resolve_path(base, idp.string("config"));
+  target.idp_app_id = idp.string("app_id");
+  idp.finish();
+  target.signals = read_signals(top);
+  target.json_verdict = top.boolean_or("json_verdict", false);
+  target.policy_url = top.optional_string("policy_url");
+  if (const auto* policy = top.find("policy")) {
+    if (!policy->is_object()) {
+      top.fail("policy", "an object of policy setting names and values");
+    }
+    for (const auto& [name, value] : policy->items()) {
+      target.policy[name] = value.is_string() ? value.get<std::string>() : value.dump();
+    }
+  }
+  top.finish();
+  return target;
+}
+
+}  // namespace samlt::runner

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+// Deliberately wrong service providers, used only to prove the runner catches them: a lax SP that
+// accepts any POSTed response, one that shows its error page with HTTP 200, and one that goes away
+// in the middle of a run. Loopback only, free port.
+#pragma once
+
+#include <memory>
+#include <string>
+
+namespace samlt::test {
+
+enum class FakeSpMode {
+  lax,             // any POST to /acs: session cookie + 302 to /home
+  error_page_200,  // any POST to /acs: "Error" page with HTTP 200, no session
+  vanishing,       // like lax, but the server stops after `vanish_after` ACS posts
+};
+
+class FakeSp {
+ public:
+  explicit FakeSp(FakeSpMode mode, int vanish_after = 0);
+  ~FakeSp();
+  FakeSp(const FakeSp&) = delete;
+  FakeSp& operator=(const FakeSp&) = delete;
+
+  int port() const;
+  std::string base_url() const;   // http://127.0.0.1:PORT
+  std::string entity_id() const { return "urn:samlt:sp:fake"; }
+  int acs_posts() const;          // how many responses reached /acs
+
+  struct State;  // shared with the request handlers
+
+ private:
+  std::unique_ptr<State> m_state;
+};
+
+}  // namespace samlt::test

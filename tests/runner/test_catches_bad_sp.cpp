@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+// The runner is proven against deliberately wrong SPs: it must fail every reject-scenario on a lax
+// SP, count an error page served with 200 as a rejection, and turn an SP that goes away into
+// `error` results rather than a crash.
+#include "samlt/core/fs.hpp"
+#include "samlt/runner/run_command.hpp"
+
+#include "runner_fixture.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace samlt;
+using Catch::Matchers::Contains;
+
+namespace {
+
+struct Run {
+  int exit_code = -1;
+  nlohmann::json report;
+};
+
+Run run(const test::TempDir& dir, const std::filesystem::path& target, const std::vector<std::string>& scenarios) {
+  std::vector<std::string> args = scenarios;
+  for (std::string arg : std::vector<std::string>{"--target", target.string(), "--report", (dir / "report").string(), "--jobs", "2", "--quiet"}) {
+    args.push_back(arg);
+  }
+  std::FILE* sink = std::tmpfile();
+  Run result;
+  result.exit_code = runner::run_command(args, sink, sink);
+  std::rewind(sink);
+  std::string output;
+  for (int c; (c = std::fgetc(sink)) != EOF;) {
+    output += static_cast<char>(c);
+  }
+  std::fclose(sink);
+  INFO(output);
+  auto text = core::read_file(dir / "report/report.json");
+  REQUIRE(text);
+  result.report = nlohmann::json::parse(*text);
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("a lax SP that accepts any response fails every reject-scenario", "[runner][e2e]") {
+  test::TempDir dir;
+  test::FakeSp sp(test::FakeSpMode::lax);
+  auto result = run(dir, test::write_fake_target(dir, sp), {test::bundled_scenarios().string()});
+  CHECK(result.exit_code == 1);
+  std::size_t rejects = 0;
+  for (const auto& scenario : result.report["scenarios"]) {
+    INFO(scenario["id"].get<std::string>() << ": " << scenario["message"].get<std::string>());
+    bool expects_reject = false;
+    for (const auto& step : scenario["steps"]) {
+      expects_reject = expects_reject || step["expected"]["outcome"] == "reject";
+    }
+    if (expects_reject) {
+      ++rejects;
+      CHECK(scenario["status"] == "failed");
+      CHECK_THAT(scenario["message"].get<std::string>(), Contains("expected reject") && Contains("got accept"));
+    } else {
+      CHECK(scenario["status"] == "passed");
+    }
+  }
+  CHECK(rejects >= 30);
+  CHECK(result.report["summary"]["failed"].get<std::size_t>() == rejects);
+}
+
+TEST_CASE("an error page served with HTTP 200 counts as a rejection", "[runner][e2e]") {
+  test::TempDir dir;
+  test::FakeSp sp(test::FakeSpMode::error_page_200);
+  auto result = run(dir, test::write_fake_target(dir, sp), {(test::bundled_scenarios() / "faults").string()});
+  for (const auto& scenario : result.report["scenarios"]) {
+    INFO(scenario["id"].get<std::string>());
+    CHECK(scenario["observed"]["outcome"] == "reject");
+    CHECK(scenario["observed"]["http_status"] == 200);
+    CHECK_THAT(scenario["observed"]["detail"].get<std::string>(), Contains("matches reject pattern"));
+  }
+}
+
+TEST_CASE("an SP that goes away mid-run gives error results, not a crash", "[runner][e2e]") {
+  test::TempDir dir;
+  test::FakeSp sp(test::FakeSpMode::vanishing, 3);
+  auto result = run(dir, test::write_fake_target(dir, sp), {(test::bundled_scenarios() / "entra").string()});
+  CHECK(result.exit_code == 1);
+  std::size_t errors = result.report["summary"]["errors"].get<std::size_t>();
+  CHECK(errors >= 1);
+  CHECK(errors + result.report["summary"]["passed"].get<std::size_t>() +
+            result.report["summary"]["failed"].get<std::size_t>() ==
+        result.report["summary"]["total"].get<std::size_t>());
+  for (const auto& scenario : result.report["scenarios"]) {
+    if (scenario["status"] == "error") {
+      CHECK_THAT(scenario["message"].get<std::string>(), Contains("runner.http_failed"));
+    }
+  }
+}

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "samlt/runner/scenario.hpp"
+
+#include "samlt/core/fs.hpp"
+
+#include "runner_fixture.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace samlt;
+using Catch::Matchers::Contains;
+
+namespace {
+
+nlohmann::json valid() {
+  return {{"id", "faults/x"},
+          {"title", "a scenario"},
+          {"spec_ref", "saml-core §2.5.1.4"},
+          {"user", "alex.wilber@contoso.example"},
+          {"idp", {{"app", {{"signing", "both"}}}, {"mutators", {"audience.wrong"}}, {"clock_offset_seconds", -60}}},
+          {"expect", {{"outcome", "reject"}, {"reason", "audience_restriction.audience_mismatch"}}}};
+}
+
+// The error text of loading `json` (as scenarios/faults/x.json under the temp dir).
+std::string load_error(const nlohmann::json& json) {
+  test::TempDir dir;
+  auto file = test::write_json(dir, "faults/x.json", json);
+  try {
+    runner::load_scenario(file, dir.path());
+  } catch (const core::Fatal& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("a valid scenario loads with its suite, faults and expectation", "[runner]") {
+  test::TempDir dir;
+  auto file = test::write_json(dir, "faults/x.json", valid());
+  auto scenario = runner::load_scenario(file, dir.path());
+  CHECK(scenario.suite == "faults");
+  CHECK(scenario.flow == runner::Flow::sp_initiated);
+  REQUIRE(scenario.mutators.size() == 1);
+  CHECK(scenario.mutators[0].id == "audience.wrong");
+  CHECK(scenario.app_overrides["signing"] == "both");
+  CHECK(scenario.clock_offset_seconds == -60);
+  REQUIRE(scenario.steps.size() == 1);
+  const auto& expect = runner::expectation_for(scenario.steps[0], {});
+  CHECK(expect.outcome == reports::Outcome::reject);
+  CHECK(expect.reason == "audience_restriction.audience_mismatch");
+}
+
+TEST_CASE("policy-conditional expectations pick the first that holds", "[runner]") {
+  auto json = valid();
+  json["expect"] = {{{"if_policy", {{"min_signature_algorithm", "sha1"}}}, {"outcome", "accept"}},
+                    {{"outcome", "reject"}, {"reason", "signature.algorithm_forbidden"}}};
+  test::TempDir dir;
+  auto scenario = runner::load_scenario(test::write_json(dir, "entra/x.json", json), dir.path());
+  CHECK(runner::expectation_for(scenario.steps[0], {{"min_signature_algorithm", "sha1"}}).outcome ==
+        reports::Outcome::accept);
+  CHECK(runner::expectation_for(scenario.steps[0], {{"min_signature_algorithm", "sha256"}}).outcome ==
+        reports::Outcome::reject);
+  CHECK(runner::expectation_for(scenario.steps[0], {}).outcome == reports::Outcome::reject);
+}
+
+TEST_CASE("bad scenario files name the file, the JSON pointer and what was expected", "[runner]") {
+  auto with = [](auto change) {
+    auto json = valid();
+    change(json);
+    return load_error(json);
+  };
+  CHECK_THAT(with([](auto& j) { j["colour"] = "red"; }), Contains("x.json: /colour: no such key here"));
+  CHECK_THAT(with([](auto& j) { j["idp"]["mutators"][0] = "no.such"; }), Contains("/idp/mutators/0: one of"));
+  CHECK_THAT(with([](auto& j) { j["expect"]["reason"] = "made.up"; }), Contains("/expect/reason: a reason id"));
+  CHECK_THAT(with([](auto& j) { j["expect"]["outcome"] = "maybe"; }), Contains("/expect/outcome"));
+  CHECK_THAT(with([](auto& j) { j.erase("spec_ref"); }), Contains("/spec_ref: the spec clause"));
+  CHECK_THAT(with([](auto& j) { j.erase("user"); }), Contains("/user: a non-empty string"));
+  CHECK_THAT(with([](auto& j) { j["flow"] = "sideways"; }), Contains("/flow: one of"));
+  CHECK_THAT(with([](auto& j) { j["steps"] = nlohmann::json::array(); }), Contains("/steps: either"));
+  CHECK_THAT(with([](auto& j) {
+               j.erase("expect");
+               j["steps"] = {{{"action", "replay"}, {"expect", {{"outcome", "reject"}}}}};
+             }),
+             Contains("/steps/0/action: a sign_in step before"));
+  CHECK_THAT(with([](auto& j) { j["expect"] = {{{"if_policy", {{"a", "b"}}}, {"outcome", "accept"}}}; }),
+             Contains("/expect/0/if_policy: no condition on the last"));
+  CHECK_THAT(with([](auto& j) { j["expect"] = {{"outcome", "accept"}, {"session", {{"email", "x"}}}}; }),
+             Contains("/expect/session/email: a key that is a JSON pointer"));
+  CHECK_THAT(load_error(nlohmann::json::array()), Contains("x.json: /: an object"));
+}
+
+TEST_CASE("a scenario file that is not JSON names the byte offset", "[runner]") {
+  test::TempDir dir;
+  std::filesystem::create_directories(dir / "faults");
+  REQUIRE(core::write_file_atomic(dir / "faults/broken.json", "{\"id\": "));
+  CHECK_THROWS_WITH(runner::load_scenario(dir / "faults/broken.json", dir.path()), Contains("broken.json: byte"));
+}

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "samlt/runner/suite.hpp"
+
+#include "runner_fixture.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+using namespace samlt;
+using Catch::Matchers::Contains;
+
+namespace {
+
+nlohmann::json scenario(const std::string& id, const std::vector<std::string>& tags) {
+  return {{"id", id}, {"title", id}, {"seed", "002"}, {"tags", tags}, {"user", "u"},
+          {"expect", {{"outcome", "accept"}}}};
+}
+
+}  // namespace
+
+TEST_CASE("load_scenarios walks folders, skips targets/, sorts by id", "[runner]") {
+  test::TempDir dir;
+  test::write_json(dir, "s/entra/b.json", scenario("entra/b", {"x"}));
+  test::write_json(dir, "s/faults/deep/a.json", scenario("faults/a", {"y"}));
+  test::write_json(dir, "s/targets/sp.json", nlohmann::json{{"name", "not a scenario"}});
+  auto all = runner::load_scenarios({dir / "s"});
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].id == "entra/b");
+  CHECK(all[0].suite == "entra");
+  CHECK(all[1].suite == "faults");
+  CHECK(runner::filter_by_tags(all, {"y"}).size() == 1);
+  CHECK(runner::filter_by_tags(all, {"entra"}).size() == 1);  // a suite name works as a tag
+  CHECK(runner::filter_by_tags(all, {}).size() == 2);
+
+  test::write_json(dir, "s/faults/dup.json", scenario("entra/b", {}));
+  CHECK_THROWS_WITH(runner::load_scenarios({dir / "s"}), Contains("/id: an id not already used"));
+  CHECK_THROWS_WITH(runner::load_scenarios({dir / "missing"}), Contains("no such scenario file or folder"));
+}
+
+TEST_CASE("shards are disjoint and together complete", "[runner]") {
+  test::TempDir dir;
+  for (int i = 0; i < 10; ++i) {
+    test::write_json(dir, "s/p/" + std::to_string(i) + ".json", scenario("p/" + std::to_string(i), {}));
+  }
+  auto all = runner::load_scenarios({dir / "s"});
+  std::set<std::string> seen;
+  std::size_t total = 0;
+  for (int k = 1; k <= 3; ++k) {
+    for (const auto& s : runner::select_shard(all, k, 3)) {
+      CHECK(seen.insert(s.id).second);
+      ++total;
+    }
+  }
+  CHECK(total == all.size());
+}

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "samlt/runner/target.hpp"
+
+#include "samlt/core/result.hpp"
+
+#include "runner_fixture.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace samlt;
+using Catch::Matchers::Contains;
+
+namespace {
+
+nlohmann::json valid() {
+  return {{"name", "sp"},
+          {"entity_id", "urn:sp"},
+          {"acs_url", "http://127.0.0.1:1/acs"},
+          {"login_url", "http://127.0.0.1:1/login"},
+          {"idp", {{"config", "idp.json"}, {"app_id", test::k_default_app_id}}},
+          {"signals", {{"session_cookie", "s"}, {"reject_body", {"(?i)error"}}}},
+          {"policy", {{"clock_skew_seconds", 180}}}};
+}
+
+std::string load_error(const nlohmann::json& json) {
+  test::TempDir dir;
+  try {
+    runner::load_target(test::write_json(dir, "target.json", json));
+  } catch (const core::Fatal& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("a valid target file loads; paths are relative to it", "[runner]") {
+  test::TempDir dir;
+  auto target = runner::load_target(test::write_json(dir, "t/target.json", valid()));
+  CHECK(target.idp_config == dir / "t/idp.json");
+  CHECK(target.signals.session_cookie == "s");
+  CHECK(target.signals.reject_status == std::vector<int>{400, 401, 403, 500});
+  CHECK(target.policy.at("clock_skew_seconds") == "180");
+}
+
+TEST_CASE("bad target files name the pointer and the expectation", "[runner]") {
+  auto with = [](auto change) {
+    auto json = valid();
+    change(json);
+    return load_error(json);
+  };
+  CHECK_THAT(with([](auto& j) { j["acs"] = "x"; }), Contains("target.json: /acs: no such key here"));
+  CHECK_THAT(with([](auto& j) { j["acs_url"] = "ftp://x"; }), Contains("/acs_url: an absolute http://"));
+  CHECK_THAT(with([](auto& j) { j.erase("entity_id"); }), Contains("/entity_id: entity_id and acs_url, or SP metadata"));
+  CHECK_THAT(with([](auto& j) { j.erase("idp"); }), Contains("/idp: {"));
+  CHECK_THAT(with([](auto& j) { j["idp"].erase("app_id"); }), Contains("/idp/app_id: a non-empty string"));
+  CHECK_THAT(with([](auto& j) { j["signals"] = {{"reject_status", {200}}}; }),
+             Contains("/signals: at least one acceptance signal"));
+  CHECK_THAT(with([](auto& j) { j["signals"]["reject_status"] = {99}; }), Contains("/signals/reject_status/0: an HTTP status"));
+  CHECK_THAT(with([](auto& j) { j["signals"]["reject_body"] = {"(unclosed"}; }),
+             Contains("/signals/reject_body/0: a valid regular expression"));
+  CHECK_THAT(with([](auto& j) { j["signals"]["session_probe"] = {{"url", "http://x/"}, {"sttaus", 1}}; }),
+             Contains("/signals/session_probe/sttaus: no such key"));
+}
