@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: Apache-2.0
+// The SP's state in one SQLite file (Poco::Data::SQLite): registered IdPs, accounts, outstanding
+// request IDs, the replay cache, sessions and verdict traces. Everything survives a restart.
+#pragma once
+
+#include "samlt/core/clock.hpp"
+#include "samlt/core/result.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace samlt::sp {
+
+struct IdpRecord {
+  std::string name;
+  std::string entity_id;
+  std::string sso_url;  // HTTP-Redirect SingleSignOnService
+  std::string slo_url;  // HTTP-Redirect SingleLogoutService; may be empty
+  std::vector<std::string> certificates_pem;  // every signing certificate, in metadata order
+  bool enabled = true;
+  bool want_authn_requests_signed = false;
+  std::string metadata_url;  // where refreshes fetch from; may be empty
+};
+
+struct Account {
+  std::string email;  // the key; compared case-insensitively (stored lower-case)
+  std::string display_name;
+  std::string role = "user";
+  bool enabled = true;
+  bool sso_enabled = true;
+  std::string idp;            // the IdP name whose sign-ins map here
+  std::string password_hash;  // empty: no password login
+};
+
+enum class RequestKind { authn, logout };
+
+// An AuthnRequest (or LogoutRequest) this SP sent and has not yet seen answered.
+struct OutstandingRequest {
+  std::string id;
+  RequestKind kind = RequestKind::authn;
+  std::string idp;              // name of the IdP it was sent to
+  std::string browser_binding;  // the cookie value of the browser that started it
+  std::string relay_state;
+  core::TimePoint expires_at;
+  bool consumed = false;
+};
+
+struct SessionRecord {
+  std::string id;
+  std::string account_email;
+  std::string idp;  // IdP name; empty for a password login
+  std::string issuer;
+  std::string name_id;
+  std::string name_id_format;
+  std::string session_index;
+  std::string attributes_json;  // {"claim": ["value", ...], ...}
+  core::TimePoint created_at;
+  core::TimePoint expires_at;
+};
+
+// Thread-safe: one connection behind a mutex. Every operation returns core::Result; a database
+// failure is store.failed with SQLite's message in the detail, and no Poco exception escapes.
+class Store {
+ public:
+  // Opens (creating it if needed) `path`, or an in-memory database for ":memory:", and creates or
+  // migrates the schema. Fails with store.failed.
+  static core::Result<Store> open(const std::string& path);
+
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+  // --- IdPs (by unique name; entity IDs are unique too) -----------------------------------
+  core::Result<void> upsert_idp(const IdpRecord& idp);
+  core::Result<std::optional<IdpRecord>> find_idp(std::string_view name);
+  core::Result<std::vector<IdpRecord>> list_idps();
+  core::Result<bool> set_idp_enabled(std::string_view name, bool enabled);  // false: unknown
+  core::Result<bool> remove_idp(std::string_view name);                     // false: unknown
+
+  // --- accounts ---------------------------------------------------------------------------
+  core::Result<bool> insert_account_if_absent(const Account& account);  // false: existed
+  core::Result<std::optional<Account>> find_account(std::string_view email);
+  core::Result<std::vector<Account>> list_accounts();
+
+  // --- outstanding requests (InResponseTo) ------------------------------------------------
+  core::Result<void> add_outstanding(const OutstandingRequest& request);
+  core::Result<std::optional<OutstandingRequest>> find_outstanding(std::string_view id);
+  // Marks `id` used, atomically and once: true only for the first caller, and only while it is
+  // unexpired and bound to `browser_binding`.
+  core::Result<bool> consume_outstanding(std::string_view id, std::string_view browser_binding,
+                                         core::TimePoint now);
+
+  // --- replay cache (saml-profiles §4.1.4.5) ---------------------------------------------
+  // Atomic insert-if-absent of an Assertion ID kept until `keep_until`: true when it was new,
+  // false when it is already present. Expired rows are purged first.
+  core::Result<bool> remember_assertion(std::string_view assertion_id, std::string_view issuer,
+                                        core::TimePoint keep_until, core::TimePoint now);
+
+  // --- sessions ---------------------------------------------------------------------------
+  core::Result<void> create_session(const SessionRecord& session);
+  // The session while unexpired at `now`, else nullopt.
+  core::Result<std::optional<SessionRecord>> find_session(std::string_view id, core::TimePoint now);
+  core::Result<void> delete_session(std::string_view id);
+  // Ends the sessions an IdP LogoutRequest names (saml-core §3.7.3.2); empty session_index: all
+  // of that NameID. Returns how many ended.
+  core::Result<int> delete_sessions_for(std::string_view issuer, std::string_view name_id,
+                                        std::string_view session_index);
+
+  // --- verdict traces (bounded: the newest `k_max_verdicts` are kept) --------------------
+  static constexpr int k_max_verdicts = 2000;
+  core::Result<void> save_verdict(std::string_view request_id, std::string_view json,
+                                  core::TimePoint at);
+  core::Result<std::optional<std::string>> find_verdict(std::string_view request_id);
+
+  struct Impl;  // the Poco session; defined in src/store/store_internal.hpp
+
+ private:
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace samlt::sp

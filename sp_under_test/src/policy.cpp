@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "samlt/sp/policy.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace samlt::sp {
+namespace {
+
+nlohmann::json encryption_list(const Policy& policy) {
+  nlohmann::json list = nlohmann::json::array();
+  for (auto content : policy.allowed_content_encryption) {
+    list.push_back(std::string(name_of(content)));
+  }
+  return list;
+}
+
+std::string yes_no(bool value) { return value ? "true" : "false"; }
+
+}  // namespace
+
+std::string_view name_of(RequiredSignatures value) {
+  switch (value) {
+    case RequiredSignatures::either: return "either";
+    case RequiredSignatures::assertion: return "assertion";
+    case RequiredSignatures::response: return "response";
+    case RequiredSignatures::both: return "both";
+  }
+  return "either";
+}
+
+std::string_view name_of(MinSignatureAlgorithm value) {
+  return value == MinSignatureAlgorithm::sha1 ? "sha1" : "sha256";
+}
+
+std::string_view name_of(core::ContentEncryption value) {
+  return value == core::ContentEncryption::aes256_gcm ? "aes256-gcm" : "aes256-cbc";
+}
+
+std::optional<RequiredSignatures> parse_required_signatures(std::string_view text) {
+  for (auto value : {RequiredSignatures::either, RequiredSignatures::assertion,
+                     RequiredSignatures::response, RequiredSignatures::both}) {
+    if (name_of(value) == text) {
+      return value;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<MinSignatureAlgorithm> parse_min_signature_algorithm(std::string_view text) {
+  for (auto value : {MinSignatureAlgorithm::sha256, MinSignatureAlgorithm::sha1}) {
+    if (name_of(value) == text) {
+      return value;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<core::ContentEncryption> parse_content_encryption(std::string_view text) {
+  for (auto value : {core::ContentEncryption::aes256_gcm, core::ContentEncryption::aes256_cbc}) {
+    if (name_of(value) == text) {
+      return value;
+    }
+  }
+  return std::nullopt;
+}
+
+core::VerifyOptions verify_options(const Policy& policy) {
+  core::VerifyOptions options;
+  options.min_rsa_bits = policy.min_rsa_bits;
+  if (policy.min_signature_algorithm == MinSignatureAlgorithm::sha1) {
+    options.allowed_algorithms.push_back(core::SignatureAlgorithm::rsa_sha1);
+  }
+  return options;
+}
+
+core::DecryptOptions decrypt_options(const Policy& policy) {
+  core::DecryptOptions options;
+  options.allowed_content = policy.allowed_content_encryption;
+  return options;
+}
+
+std::size_t max_encoded_message_bytes(const Policy& policy) { return policy.max_message_bytes * 4; }
+
+std::size_t max_http_body_bytes(const Policy& policy) {
+  // Form encoding may grow base64 ('+', '/', '=' become %XX): leave room, plus RelayState.
+  return max_encoded_message_bytes(policy) + 64 * 1024;
+}
+
+NamedValues policy_named_values(const Policy& policy) {
+  std::string encryption;
+  for (auto content : policy.allowed_content_encryption) {
+    encryption += (encryption.empty() ? "" : ",") + std::string(name_of(content));
+  }
+  return {
+      {"clock_skew_seconds", std::to_string(policy.clock_skew.count())},
+      {"allow_unsolicited", yes_no(policy.allow_unsolicited)},
+      {"required_signatures", std::string(name_of(policy.required_signatures))},
+      {"enforce_certificate_validity", yes_no(policy.enforce_certificate_validity)},
+      {"min_signature_algorithm", std::string(name_of(policy.min_signature_algorithm))},
+      {"min_rsa_bits", std::to_string(policy.min_rsa_bits)},
+      {"required_name_id_format", policy.required_name_id_format},
+      {"require_email", yes_no(policy.require_email)},
+      {"allowed_content_encryption", encryption},
+      {"max_message_bytes", std::to_string(policy.max_message_bytes)},
+      {"request_lifetime_seconds", std::to_string(policy.request_lifetime.count())},
+      {"require_signed_logout_requests", yes_no(policy.require_signed_logout_requests)},
+  };
+}
+
+std::string policy_json(const Policy& policy) {
+  nlohmann::json out = {
+      {"clock_skew_seconds", policy.clock_skew.count()},
+      {"allow_unsolicited", policy.allow_unsolicited},
+      {"required_signatures", name_of(policy.required_signatures)},
+      {"enforce_certificate_validity", policy.enforce_certificate_validity},
+      {"min_signature_algorithm", name_of(policy.min_signature_algorithm)},
+      {"min_rsa_bits", policy.min_rsa_bits},
+      {"required_name_id_format", policy.required_name_id_format.empty()
+                                      ? nlohmann::json(nullptr)
+                                      : nlohmann::json(policy.required_name_id_format)},
+      {"require_email", policy.require_email},
+      {"allowed_content_encryption", encryption_list(policy)},
+      {"max_message_bytes", policy.max_message_bytes},
+      {"request_lifetime_seconds", policy.request_lifetime.count()},
+      {"require_signed_logout_requests", policy.require_signed_logout_requests},
+  };
+  return out.dump();
+}
+
+}  // namespace samlt::sp

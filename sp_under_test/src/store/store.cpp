@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: Apache-2.0
+// Opening the database and creating or migrating its schema.
+#include "store/store_internal.hpp"
+
+#include <Poco/Data/SQLite/SessionImpl.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace samlt::sp {
+namespace {
+
+using namespace Poco::Data::Keywords;
+
+// Schema version 1. A later version appends statements to a new entry; existing entries never
+// change, so a database created by any version can be brought forward.
+constexpr const char* k_schema_v1[] = {
+    "CREATE TABLE idps (name TEXT PRIMARY KEY, entity_id TEXT NOT NULL UNIQUE, sso_url TEXT NOT NULL,"
+    " slo_url TEXT NOT NULL, certificates TEXT NOT NULL, enabled INTEGER NOT NULL,"
+    " want_authn_requests_signed INTEGER NOT NULL, metadata_url TEXT NOT NULL)",
+    "CREATE TABLE accounts (email TEXT PRIMARY KEY, display_name TEXT NOT NULL, role TEXT NOT NULL,"
+    " enabled INTEGER NOT NULL, sso_enabled INTEGER NOT NULL, idp TEXT NOT NULL,"
+    " password_hash TEXT NOT NULL)",
+    "CREATE TABLE outstanding_requests (id TEXT PRIMARY KEY, kind TEXT NOT NULL, idp TEXT NOT NULL,"
+    " browser_binding TEXT NOT NULL, relay_state TEXT NOT NULL, expires_at INTEGER NOT NULL,"
+    " consumed INTEGER NOT NULL)",
+    "CREATE TABLE replay_cache (assertion_id TEXT PRIMARY KEY, issuer TEXT NOT NULL,"
+    " keep_until INTEGER NOT NULL)",
+    "CREATE TABLE sessions (id TEXT PRIMARY KEY, account_email TEXT NOT NULL, idp TEXT NOT NULL,"
+    " issuer TEXT NOT NULL, name_id TEXT NOT NULL, name_id_format TEXT NOT NULL,"
+    " session_index TEXT NOT NULL, attributes_json TEXT NOT NULL, created_at INTEGER NOT NULL,"
+    " expires_at INTEGER NOT NULL)",
+    "CREATE TABLE verdicts (seq INTEGER PRIMARY KEY AUTOINCREMENT, request_id TEXT NOT NULL UNIQUE,"
+    " json TEXT NOT NULL, created_at INTEGER NOT NULL)",
+};
+
+void migrate(Poco::Data::Session& session) {
+  session << "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", now;
+  Poco::Int64 rows = 0;
+  session << "SELECT COUNT(*) FROM schema_version", into(rows), now;
+  Poco::Int64 version = 0;
+  if (rows > 0) {
+    session << "SELECT MAX(version) FROM schema_version", into(version), now;
+  }
+  if (version < 1) {
+    session.begin();
+    for (const char* statement : k_schema_v1) {
+      session << statement, now;
+    }
+    session << "INSERT INTO schema_version (version) VALUES (1)", now;
+    session.commit();
+  }
+}
+
+}  // namespace
+
+namespace store_detail {
+
+Poco::Int64 changes(Poco::Data::Session& session) {
+  Poco::Int64 count = 0;
+  session << "SELECT changes()", into(count), now;
+  return count;
+}
+
+std::string lower_case(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+}  // namespace store_detail
+
+Store::Store(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+core::Result<Store> Store::open(const std::string& path) {
+  try {
+    // The session is built from SQLite's SessionImpl directly: no global connector registry.
+    Poco::Data::Session session(Poco::AutoPtr<Poco::Data::SessionImpl>(new Poco::Data::SQLite::SessionImpl(path, 1)));
+    // A second process (the `idp` command while `serve` runs) may hold the lock briefly.
+    session.setConnectionTimeout(5);
+    migrate(session);
+    return Store(std::make_unique<Impl>(std::move(session)));
+  } catch (const Poco::Exception& e) {
+    return core::fail(core::Reason::store_failed, "cannot open " + path + ": " + e.displayText());
+  } catch (const std::exception& e) {
+    return core::fail(core::Reason::store_failed, "cannot open " + path + ": " + e.what());
+  }
+}
+
+}  // namespace samlt::sp

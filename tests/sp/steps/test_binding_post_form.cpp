@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "samlt/sp/validation/steps.hpp"
+#include "support/step_fixture.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace samlt;
+using core::Reason;
+
+namespace {
+
+core::Result<void> run(test::StepFixture& f) {
+  sp::Evidence ev;
+  return sp::steps::binding_post_form(f.context(), ev);
+}
+
+Reason reason_of(test::StepFixture& f) {
+  auto result = run(f);
+  REQUIRE_FALSE(result);
+  return result.error().reason;
+}
+
+}  // namespace
+
+TEST_CASE("binding.post_form: a valid Entra POST passes and is decoded", "[sp][step]") {
+  test::StepFixture f;
+  f.post(test::entra_spec(f.clock.now()), "/me");
+  sp::Evidence ev;
+  REQUIRE(sp::steps::binding_post_form(f.context(), ev));
+  CHECK(ev.xml.rfind("<samlp:Response", 0) == 0);
+  CHECK(ev.relay_state == "/me");
+}
+
+TEST_CASE("binding.post_form: SAMLResponse missing, empty or duplicated", "[sp][step]") {
+  test::StepFixture f;
+  f.form = {{"RelayState", "/"}};
+  CHECK(reason_of(f) == Reason::binding_saml_response_missing);
+  f.form = {{"SAMLResponse", ""}};
+  CHECK(reason_of(f) == Reason::binding_saml_response_missing);
+  f.form = {{"SAMLResponse", "PHg+"}, {"SAMLResponse", "PHg+"}};
+  CHECK(reason_of(f) == Reason::binding_saml_response_duplicated);
+}
+
+TEST_CASE("binding.post_form: bad base64 is binding.base64_invalid", "[sp][step]") {
+  test::StepFixture f;
+  for (const char* bad : {"???", "PHg", "PHg+=x", "PH-_"}) {
+    f.form = {{"SAMLResponse", bad}};
+    INFO(bad);
+    CHECK(reason_of(f) == Reason::binding_base64_invalid);
+  }
+}
+
+TEST_CASE("binding.post_form: the field is capped before decoding", "[sp][step]") {
+  test::StepFixture f;
+  f.policy.max_message_bytes = 4096;
+  f.form = {{"SAMLResponse", std::string(4 * 4096 + 4, 'A')}};
+  CHECK(reason_of(f) == Reason::binding_too_large);
+  f.form = {{"SAMLResponse", std::string(4 * 4096, 'A')}};
+  CHECK(run(f));
+}
+
+TEST_CASE("binding.post_form: RelayState must be an allowed target", "[sp][step]") {
+  test::StepFixture f;
+  for (const char* evil : {"https://attacker.test/", "//attacker.test", "/\\attacker.test", "javascript:alert(1)",
+                           "\"><script>alert(1)</script>"}) {
+    f.post(test::entra_spec(f.clock.now()), evil);
+    INFO(evil);
+    CHECK(reason_of(f) == Reason::binding_relay_state_invalid);
+  }
+  f.post(test::entra_spec(f.clock.now()));
+  f.form.emplace_back("RelayState", "/a");
+  f.form.emplace_back("RelayState", "/b");
+  CHECK(reason_of(f) == Reason::binding_relay_state_invalid);
+}
+
+TEST_CASE("binding.post_form: SimpleSign fields never authenticate anything and are ignored", "[sp][step]") {
+  test::StepFixture f;
+  f.post(test::entra_spec(f.clock.now()));
+  f.form.emplace_back("SigAlg", "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
+  f.form.emplace_back("Signature", "AAAA");
+  CHECK(run(f));
+}
