@@ -68,6 +68,11 @@ core::Result<HttpResponse> Browser::post_form(const std::string& url, const core
   return send("POST", url, all, core::encode_form(form), label);
 }
 
+core::Result<HttpResponse> Browser::post(const std::string& url, std::string_view content_type,
+                                         const std::string& body, std::string_view label) {
+  return send("POST", url, {{"Content-Type", std::string(content_type)}}, body, label);
+}
+
 core::Result<std::vector<HttpResponse>> Browser::follow(const HttpResponse& response, int max_hops) {
   std::vector<HttpResponse> pages{response};
   for (int hop = 0; hop < max_hops; ++hop) {

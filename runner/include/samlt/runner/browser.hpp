@@ -34,6 +34,8 @@ class Browser {
   core::Result<HttpResponse> post_form(const std::string& url, const core::FormFields& form,
                                        const reports::NamedValues& headers = {},
                                        std::string_view label = "POST");
+  core::Result<HttpResponse> post(const std::string& url, std::string_view content_type,
+                                  const std::string& body, std::string_view label = "POST");
 
   // Follows Location headers with GET from `response`, at most `max_hops` times; every page seen
   // (including `response`) is returned in order.

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "federation_servers.hpp"
+
+#include "samlt/core/fs.hpp"
+#include "support/test_certs.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+namespace samlt::test {
+namespace {
+
+std::string read(const std::filesystem::path& file) {
+  auto text = core::read_file(file);
+  REQUIRE(text);
+  return *text;
+}
+
+// The default configurations name ports 8080 (IdP) and 8081 (SP) in their URLs.
+std::string with_ports(std::string text, int idp_port, int sp_port) {
+  for (auto [from, to] : {std::pair{std::string("127.0.0.1:8080"), "127.0.0.1:" + std::to_string(idp_port)},
+                          {std::string("127.0.0.1:8081"), "127.0.0.1:" + std::to_string(sp_port)},
+                          {std::string("localhost:8081"), "localhost:" + std::to_string(sp_port)}}) {
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+      text.replace(at, from.size(), to);
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
+FederationServers::FederationServers()
+    : m_idp_port(free_loopback_port()), m_sp_port(free_loopback_port()) {
+  const auto& certs = test_cert_set();
+  std::filesystem::path source(SAMLT_SOURCE_DIR);
+
+  auto idp = nlohmann::json::parse(with_ports(read(source / "idp_sim/config/default.json"), m_idp_port, m_sp_port));
+  idp["cert_set"] = certs.dir().string();
+  m_idp_config = m_dir / "idp.json";
+  REQUIRE(core::write_file_atomic(m_idp_config, idp.dump(2)));
+
+  auto sp = nlohmann::json::parse(with_ports(read(source / "sp_under_test/config/default.json"), m_idp_port, m_sp_port));
+  sp["signing"] = {{"key_file", certs.key_path("sp-signing").string()},
+                   {"certificate_file", certs.certificate_path("sp-signing").string()}};
+  sp["encryption"] = {{"key_file", certs.key_path("sp-encryption").string()},
+                      {"certificate_file", certs.certificate_path("sp-encryption").string()}};
+  m_sp_config = m_dir / "sp.json";
+  REQUIRE(core::write_file_atomic(m_sp_config, sp.dump(2)));
+
+  m_idp = std::make_unique<ChildProcess>(
+      std::vector<std::string>{SAMLT_IDP_SIM_EXE, "serve", "--config", m_idp_config.string(), "--port",
+                               std::to_string(m_idp_port)},
+      m_dir / "idp.log");
+  m_sp = std::make_unique<ChildProcess>(
+      std::vector<std::string>{SAMLT_SP_UNDER_TEST_EXE, "serve", "--config", m_sp_config.string(), "--port",
+                               std::to_string(m_sp_port), "--db", (m_dir / "sp.sqlite").string()},
+      m_dir / "sp.log");
+  INFO(m_idp->log() << m_sp->log());
+  REQUIRE(wait_for_http(idp_base() + "/_control/health", 30));
+  REQUIRE(wait_for_http(sp_base() + "/healthz", 30));
+}
+
+std::filesystem::path FederationServers::write_reference_target() const {
+  auto target = nlohmann::json::parse(
+      with_ports(read(std::filesystem::path(SAMLT_SOURCE_DIR) / "scenarios/targets/reference-sp.json"), m_idp_port,
+                 m_sp_port));
+  target["idp"]["config"] = m_idp_config.string();
+  auto file = m_dir / "reference-sp.json";
+  REQUIRE(core::write_file_atomic(file, target.dump(2)));
+  return file;
+}
+
+}  // namespace samlt::test

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+// Both real programs, started from their DEFAULT configuration files (only the ports, the
+// certificate paths and the database moved into a temporary folder): what `./harness demo` runs,
+// on free loopback ports, so that the tests prove the defaults work together with no editing.
+#pragma once
+
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace samlt::test {
+
+class FederationServers {
+ public:
+  FederationServers();
+  ~FederationServers() = default;
+
+  std::string idp_base() const { return "http://127.0.0.1:" + std::to_string(m_idp_port); }
+  std::string sp_base() const { return "http://127.0.0.1:" + std::to_string(m_sp_port); }
+  const std::filesystem::path& idp_config() const { return m_idp_config; }
+  const TempDir& dir() const { return m_dir; }
+
+  // A target file for the runner: scenarios/targets/reference-sp.json with these ports.
+  std::filesystem::path write_reference_target() const;
+
+ private:
+  TempDir m_dir;
+  int m_idp_port;
+  int m_sp_port;
+  std::filesystem::path m_idp_config;
+  std::filesystem::path m_sp_config;
+  std::unique_ptr<ChildProcess> m_idp;
+  std::unique_ptr<ChildProcess> m_sp;
+};
+
+}  // namespace samlt::test
