@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "samlt/core/json_reader.hpp"
 
+#include "samlt/core/fs.hpp"
+
 #include <algorithm>
 
 namespace samlt::core::json {
@@ -180,6 +182,14 @@ nlohmann::json parse_or_fail(std::string_view text, std::string_view source) {
     throw Fatal(std::string(source) + ": byte " + std::to_string(e.byte) + ": well-formed JSON (" +
                 e.what() + ")");
   }
+}
+
+nlohmann::json read_json_file(const std::filesystem::path& file) {
+  auto text = read_file(file);
+  if (!text) {
+    config_fail(file.string(), "", "a readable file (" + text.error().detail + ")");
+  }
+  return parse_or_fail(*text, file.string());
 }
 
 }  // namespace samlt::core::json

@@ -35,6 +35,27 @@ xmlNode* new_element(xmlDoc* doc, std::string_view local, std::string_view text)
   return node;
 }
 
+// Every element of the subtree, `root` first, in document order. Iterative: no recursion depth
+// to exhaust, whatever the nesting.
+std::vector<xmlNode*> descendants_of(const xmlNode* root) {
+  std::vector<xmlNode*> out;
+  const xmlNode* node = root;
+  while (node != nullptr) {
+    if (node->type == XML_ELEMENT_NODE) {
+      out.push_back(const_cast<xmlNode*>(node));
+      if (node->children != nullptr) {
+        node = node->children;
+        continue;
+      }
+    }
+    while (node != nullptr && node != root && node->next == nullptr) {
+      node = node->parent;
+    }
+    node = (node == nullptr || node == root) ? nullptr : node->next;
+  }
+  return out;
+}
+
 }  // namespace
 
 XmlDoc& XmlDoc::operator=(XmlDoc&& other) noexcept {
@@ -120,22 +141,27 @@ xmlNode* child_named(const xmlNode* parent, std::string_view ns, std::string_vie
 std::vector<xmlNode*> descendants_named(const xmlNode* root, std::string_view ns,
                                         std::string_view local) {
   std::vector<xmlNode*> out;
-  // Iterative pre-order walk: no recursion depth to exhaust.
-  const xmlNode* node = root;
-  while (node != nullptr) {
-    if (is_element(node, ns, local)) {
-      out.push_back(const_cast<xmlNode*>(node));
+  for (xmlNode* element : descendants_of(root)) {
+    if (is_element(element, ns, local)) {
+      out.push_back(element);
     }
-    if (node->type == XML_ELEMENT_NODE && node->children != nullptr) {
-      node = node->children;
-      continue;
-    }
-    while (node != nullptr && node != root && node->next == nullptr) {
-      node = node->parent;
-    }
-    node = (node == nullptr || node == root) ? nullptr : node->next;
   }
   return out;
+}
+
+std::vector<std::string> id_like_values(const xmlNode* root) {
+  std::vector<std::string> values;
+  for (xmlNode* element : descendants_of(root)) {
+    for (const xmlAttr* attr = element->properties; attr != nullptr; attr = attr->next) {
+      std::string_view name = view(attr->name);
+      if (name == "ID" || name == "Id" || name == "id") {
+        xmlChar* text = xmlNodeGetContent(reinterpret_cast<const xmlNode*>(attr));
+        values.emplace_back(view(text));
+        xmlFree(text);
+      }
+    }
+  }
+  return values;
 }
 
 std::optional<std::string> attribute(const xmlNode* element, std::string_view name) {

@@ -22,33 +22,6 @@ bool exc_c14n_children_ok(const xmlNode* method) {
          (kids.size() == 1 && is_element(kids[0], k_ns_exc_c14n, "InclusiveNamespaces"));
 }
 
-// Every element attribute that a verifier somewhere might treat as an ID (XSW-ID-XMLID).
-std::size_t count_id_carriers(const xmlNode* root, std::string_view value) {
-  std::size_t count = 0;
-  const xmlNode* node = root;
-  while (node != nullptr) {
-    if (node->type == XML_ELEMENT_NODE) {
-      for (const xmlAttr* attr = node->properties; attr; attr = attr->next) {
-        std::string_view name = reinterpret_cast<const char*>(attr->name);
-        if (name == "ID" || name == "Id" || name == "id") {
-          xmlChar* text = xmlNodeGetContent(reinterpret_cast<const xmlNode*>(attr));
-          count += text && value == reinterpret_cast<const char*>(text) ? 1 : 0;
-          xmlFree(text);
-        }
-      }
-      if (node->children != nullptr) {
-        node = node->children;
-        continue;
-      }
-    }
-    while (node != nullptr && node != root && node->next == nullptr) {
-      node = node->parent;
-    }
-    node = (node == nullptr || node == root) ? nullptr : node->next;
-  }
-  return count;
-}
-
 Result<SignatureAlgorithm> allowed_algorithm(const xmlNode* method, const xmlNode* digest,
                                              const VerifyOptions& options) {
   std::string sig_uri = algorithm_of(method);
@@ -154,7 +127,8 @@ Result<SignatureProfile> check_signature_profile(XmlDoc& doc, xmlNode* signature
   }
   profile.algorithm = *algorithm;
 
-  if (count_id_carriers(xmlDocGetRootElement(doc.get()), profile.id) != 1) {
+  auto ids = id_like_values(xmlDocGetRootElement(doc.get()));
+  if (std::count(ids.begin(), ids.end(), profile.id) != 1) {
     return fail(Reason::signature_id_ambiguous, "ID '" + profile.id + "' is not carried by exactly one element");
   }
   xmlAttr* id_attr = xmlHasNsProp(profile.signed_element, BAD_CAST "ID", nullptr);

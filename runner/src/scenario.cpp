@@ -116,11 +116,7 @@ std::string_view step_action_id(StepAction action) {
 
 Scenario load_scenario(const std::filesystem::path& file, const std::filesystem::path& suite_root) {
   std::string source = file.string();
-  auto text = core::read_file(file);
-  if (!text) {
-    throw core::Fatal(source + ": cannot read: " + text.error().detail);
-  }
-  nlohmann::json json = core::json::parse_or_fail(*text, source);
+  nlohmann::json json = core::json::read_json_file(file);
   ObjectReader top(json, "", source);
   Scenario scenario;
   scenario.file = file;

@@ -94,11 +94,7 @@ std::regex make_pattern(const std::string& text) {
 
 Target load_target(const std::filesystem::path& file) {
   std::string source = file.string();
-  auto text = core::read_file(file);
-  if (!text) {
-    throw core::Fatal(source + ": cannot read: " + text.error().detail);
-  }
-  nlohmann::json json = core::json::parse_or_fail(*text, source);
+  nlohmann::json json = core::json::read_json_file(file);
   ObjectReader top(json, "", source);
   auto base = file.parent_path();
   Target target;

@@ -26,14 +26,7 @@ int mutators_command(std::span<const std::string> args) {
     return 2;
   }
   if (parsed.flag("json")) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& m : all_mutators()) {
-      list.push_back({{"id", m.id},
-                      {"stage", stage_name(m.stage)},
-                      {"expected", core::id(m.expected)},
-                      {"summary", m.summary}});
-    }
-    std::cout << list.dump(2) << "\n";
+    std::cout << mutators_json().dump(2) << "\n";
     return 0;
   }
   std::size_t id_width = 0;

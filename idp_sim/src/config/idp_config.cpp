@@ -121,11 +121,7 @@ core::Result<App> app_from_json(const nlohmann::json& json, std::string_view poi
 }
 
 IdpConfig load_idp_config(const std::filesystem::path& path) {
-  auto text = core::read_file(path);
-  if (!text) {
-    config::config_fail(path.string(), "", "a readable file (" + text.error().detail + ")");
-  }
-  nlohmann::json json = core::json::parse_or_fail(*text, path.string());
+  nlohmann::json json = core::json::read_json_file(path);
   return read_config(json, path.string(), path.parent_path().empty() ? "." : path.parent_path());
 }
 

@@ -126,6 +126,15 @@ const core::Credential* Target::credential(std::string_view name) const {
   return it == credentials.end() ? nullptr : &it->second;
 }
 
+nlohmann::json mutators_json() {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& m : k_mutators) {
+    list.push_back({{"id", m.id}, {"stage", stage_name(m.stage)}, {"expected", core::id(m.expected)},
+                    {"summary", m.summary}});
+  }
+  return list;
+}
+
 std::span<const Mutator> all_mutators() {
   return k_mutators;
 }

@@ -113,14 +113,7 @@ void handle_control_mutators(Exchange& ex) {
   if (!loopback_only(ex)) {
     return;
   }
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& m : all_mutators()) {
-    list.push_back({{"id", m.id},
-                    {"stage", stage_name(m.stage)},
-                    {"expected", core::id(m.expected)},
-                    {"summary", m.summary}});
-  }
-  send_json(ex, 200, list);
+  send_json(ex, 200, mutators_json());
 }
 
 void handle_control_faults(Exchange& ex) {

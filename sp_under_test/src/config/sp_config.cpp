@@ -33,16 +33,7 @@ bool is_loopback_host(std::string_view host) {
 SpConfig load_sp_config(const std::filesystem::path& file) {
   using namespace config;
   std::string name = file.string();
-  auto text = core::read_file(file);
-  if (!text) {
-    config_fail(name, "", "a readable file (" + text.error().detail + ")");
-  }
-  nlohmann::json json;
-  try {
-    json = nlohmann::json::parse(*text);
-  } catch (const nlohmann::json::exception& e) {
-    config_fail(name, "", std::string("valid JSON (") + e.what() + ")");
-  }
+  nlohmann::json json = core::json::read_json_file(file);
   std::filesystem::path base_dir = std::filesystem::absolute(file).parent_path();
   SpConfig config;
   config.file = file;

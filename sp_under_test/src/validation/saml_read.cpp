@@ -33,30 +33,10 @@ bool is_blank(std::string_view text) {
 
 core::Result<void> check_unique_ids(const xmlNode* root) {
   std::set<std::string> seen;
-  const xmlNode* node = root;
-  while (node != nullptr) {
-    if (node->type == XML_ELEMENT_NODE) {
-      for (const xmlAttr* attr = node->properties; attr != nullptr; attr = attr->next) {
-        std::string_view name = reinterpret_cast<const char*>(attr->name);
-        if (name != "ID" && name != "Id" && name != "id") {
-          continue;
-        }
-        xmlChar* value = xmlNodeGetContent(reinterpret_cast<const xmlNode*>(attr));
-        std::string text = value ? reinterpret_cast<const char*>(value) : "";
-        xmlFree(value);
-        if (!seen.insert(text).second) {
-          return core::fail(core::Reason::xml_id_duplicated, "ID '" + text + "' is carried by two elements");
-        }
-      }
-      if (node->children != nullptr) {
-        node = node->children;
-        continue;
-      }
+  for (auto& value : core::id_like_values(root)) {
+    if (!seen.insert(value).second) {
+      return core::fail(core::Reason::xml_id_duplicated, "ID '" + value + "' is carried by two elements");
     }
-    while (node != nullptr && node != root && node->next == nullptr) {
-      node = node->parent;
-    }
-    node = (node == nullptr || node == root) ? nullptr : node->next;
   }
   return {};
 }

@@ -85,4 +85,8 @@ std::filesystem::path resolve_path(const std::filesystem::path& base_dir, std::s
 // Parses `text` as JSON; a syntax error throws core::Fatal naming `source` and the byte offset.
 nlohmann::json parse_or_fail(std::string_view text, std::string_view source);
 
+// Reads and parses the JSON file `file`; throws core::Fatal ("<file>: /: a readable file (…)" or
+// the syntax error) — the first step of loading every configuration, scenario and target file.
+nlohmann::json read_json_file(const std::filesystem::path& file);
+
 }  // namespace samlt::core::json

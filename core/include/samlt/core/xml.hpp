@@ -80,6 +80,11 @@ xmlNode* next_element_sibling(const xmlNode* node);
 std::vector<xmlNode*> descendants_named(const xmlNode* root, std::string_view ns,
                                         std::string_view local);
 
+// The values of every ID-like attribute (`ID`, `Id` or `id`, in any namespace) on `root` and its
+// descendants, in document order: what some verifier somewhere may treat as an ID (attack-catalogue
+// XSW-ID-XMLID), for uniqueness checks.
+std::vector<std::string> id_like_values(const xmlNode* root);
+
 // The value of the un-namespaced attribute `name`, or nullopt when absent.
 std::optional<std::string> attribute(const xmlNode* element, std::string_view name);
 

@@ -70,4 +70,7 @@ const Mutator* find_mutator(std::string_view id);
 // "a, b, c": every id, for error messages that say what was expected.
 std::string mutator_ids_joined();
 
+// The table as JSON: [{"id", "stage", "expected", "summary"}, …] (CLI and control API).
+nlohmann::json mutators_json();
+
 }  // namespace samlt::idp
