@@ -2,7 +2,9 @@
 #include "samlt/runner/browser.hpp"
 
 #include <Poco/Exception.h>
+#include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/NetException.h>
@@ -28,6 +30,24 @@ bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
          });
+}
+
+// The client TLS context for `tls`: TLS 1.2 or later, the system CAs plus `ca_file`, the peer's
+// certificate and host name checked unless verification is off.
+Poco::Net::Context::Ptr client_context(const TlsSettings& tls) {
+  using Poco::Net::Context;
+  auto mode = tls.verify ? Context::VERIFY_RELAXED : Context::VERIFY_NONE;
+  Context::Ptr context = new Context(Context::TLS_CLIENT_USE, "", "", tls.ca_file ? tls.ca_file->string() : "",
+                                     mode, 9, true);
+  context->requireMinimumProtocol(Context::PROTO_TLSV1_2);
+  return context;
+}
+
+std::unique_ptr<Poco::Net::HTTPClientSession> open_session(const Poco::URI& uri, const TlsSettings& tls) {
+  if (uri.getScheme() == "https") {
+    return std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(), client_context(tls));
+  }
+  return std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
 }
 
 }  // namespace
@@ -101,10 +121,11 @@ core::Result<HttpResponse> Browser::send(const std::string& method, const std::s
   reports::HttpExchange exchange{std::string(label), method, url, headers, excerpt(body), std::nullopt, {}, ""};
   try {
     Poco::URI uri(url);
-    if (uri.getScheme() != "http") {
-      return core::fail(core::Reason::runner_http_failed, "only http:// targets are supported: " + url);
+    if (uri.getScheme() != "http" && uri.getScheme() != "https") {
+      return core::fail(core::Reason::runner_http_failed, "not an http:// or https:// URL: " + url);
     }
-    Poco::Net::HTTPClientSession session(uri.getHost(), uri.getPort());
+    auto connection = open_session(uri, m_tls);
+    auto& session = *connection;
     session.setTimeout(Poco::Timespan(static_cast<long>(m_timeout_seconds * 1e6)));
     Poco::Net::HTTPRequest request(method, uri.getPathAndQuery().empty() ? "/" : uri.getPathAndQuery(),
                                    Poco::Net::HTTPMessage::HTTP_1_1);

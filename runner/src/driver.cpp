@@ -120,7 +120,7 @@ reports::ScenarioResult run_scenario(const Scenario& scenario, const DriverConte
   for (const auto& use : scenario.mutators) {
     result.mutators.push_back(use.id);
   }
-  Browser browser(context.http_timeout_seconds);
+  Browser browser(context.http_timeout_seconds, context.target.tls);
   std::optional<Posted> last;
   try {
     for (std::size_t i = 0; i < scenario.steps.size(); ++i) {
@@ -140,7 +140,7 @@ reports::ScenarioResult run_scenario(const Scenario& scenario, const DriverConte
       } else if (step.same_browser) {
         judged = post(*last, context, browser);
       } else {
-        Browser attacker(context.http_timeout_seconds);  // a captured response, posted from elsewhere
+        Browser attacker(context.http_timeout_seconds, context.target.tls);  // a captured response, posted from elsewhere
         judged = post(*last, context, attacker);
         append_exchanges(result, attacker);
       }

@@ -98,6 +98,9 @@ int run_command(const std::vector<std::string>& args, std::FILE* out, std::FILE*
     report.started_at = core::format_datetime(clock.now());
     report.target = {target.name, target.entity_id, target.acs_url, target.login_url.value_or(""), target.description};
     report.policy.assign(policy->begin(), policy->end());
+    if (!target.tls.verify) {
+      report.policy.emplace_back("runner.tls_verify", "false: any server certificate was accepted");
+    }
 
     auto started = std::chrono::steady_clock::now();
     Progress progress(out, scenarios.size(), options.quiet);

@@ -129,6 +129,14 @@ Target load_target(const std::filesystem::path& file) {
   target.idp_app_id = idp.string("app_id");
   idp.finish();
   target.signals = read_signals(top);
+  if (const auto* tls = top.find("tls")) {
+    ObjectReader reader(*tls, top.pointer("tls"), source);
+    if (auto ca = reader.optional_string("ca_file")) {
+      target.tls.ca_file = core::json::resolve_path(base, *ca);
+    }
+    target.tls.verify = reader.boolean_or("verify", true);
+    reader.finish();
+  }
   target.json_verdict = top.boolean_or("json_verdict", false);
   target.policy_url = top.optional_string("policy_url");
   if (const auto* policy = top.find("policy")) {

@@ -46,7 +46,7 @@ core::Result<void> complete_from_metadata(Target& target, double timeout_seconds
     xml = std::move(*text);
   } else {
     source = *target.metadata_url;
-    Browser browser(timeout_seconds);
+    Browser browser(timeout_seconds, target.tls);
     auto page = browser.get(source, {}, "GET SP metadata");
     if (!page) {
       return core::fail(page.error());
@@ -95,7 +95,7 @@ core::Result<std::map<std::string, std::string>> fetch_policy(const Target& targ
   if (!target.policy_url) {
     return policy;
   }
-  Browser browser(timeout_seconds);
+  Browser browser(timeout_seconds, target.tls);
   auto page = browser.get(*target.policy_url, {{"Accept", "application/json"}}, "GET policy");
   if (!page) {
     return core::fail(page.error());
@@ -115,7 +115,7 @@ core::Result<std::map<std::string, std::string>> fetch_policy(const Target& targ
 
 core::Result<void> check_reachable(const Target& target, double timeout_seconds) {
   std::string url = target.login_url.value_or(target.metadata_url.value_or(target.acs_url));
-  Browser browser(timeout_seconds);
+  Browser browser(timeout_seconds, target.tls);
   auto page = browser.get(url, {}, "reachability");
   if (!page) {
     return core::fail(page.error());

@@ -10,7 +10,11 @@
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/Context.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
+
+#include "support/test_certs.hpp"
 
 #include <atomic>
 #include <thread>
@@ -25,6 +29,7 @@ struct FakeSp::State {
   std::unique_ptr<Poco::Net::HTTPServer> server;
   std::thread stopper;
   int port = 0;
+  std::string scheme = "http";
 };
 
 namespace {
@@ -37,7 +42,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
 
   void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override {
     std::string path = request.getURI().substr(0, request.getURI().find('?'));
-    std::string base = "http://127.0.0.1:" + std::to_string(m_port);
+    std::string base = m_state.scheme + "://127.0.0.1:" + std::to_string(m_port);
     if (path == "/login") {
       // An ordinary SP-initiated start: a deflated AuthnRequest on the Redirect binding.
       std::string xml = "<samlp:AuthnRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" ID=\"" +
@@ -96,10 +101,20 @@ class Factory : public Poco::Net::HTTPRequestHandlerFactory {
 
 }  // namespace
 
-FakeSp::FakeSp(FakeSpMode mode, int vanish_after) : m_state(std::make_unique<State>()) {
+FakeSp::FakeSp(FakeSpMode mode, int vanish_after, bool tls) : m_state(std::make_unique<State>()) {
   m_state->mode = mode;
   m_state->vanish_after = vanish_after;
-  Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
+  Poco::Net::ServerSocket socket;
+  if (tls) {
+    const auto& certs = test_cert_set();
+    Poco::Net::Context::Ptr context = new Poco::Net::Context(
+        Poco::Net::Context::TLS_SERVER_USE, certs.key_path("tls-loopback").string(),
+        certs.certificate_path("tls-loopback").string(), "", Poco::Net::Context::VERIFY_NONE);
+    socket = Poco::Net::SecureServerSocket(Poco::Net::SocketAddress("127.0.0.1", 0), 64, context);
+    m_state->scheme = "https";
+  } else {
+    socket = Poco::Net::ServerSocket(Poco::Net::SocketAddress("127.0.0.1", 0));
+  }
   m_state->port = socket.address().port();
   auto params = new Poco::Net::HTTPServerParams;
   params->setKeepAlive(false);
@@ -120,7 +135,7 @@ FakeSp::~FakeSp() {
 }
 
 int FakeSp::port() const { return m_state->port; }
-std::string FakeSp::base_url() const { return "http://127.0.0.1:" + std::to_string(m_state->port); }
+std::string FakeSp::base_url() const { return m_state->scheme + "://127.0.0.1:" + std::to_string(m_state->port); }
 int FakeSp::acs_posts() const { return m_state->posts; }
 
 }  // namespace samlt::test

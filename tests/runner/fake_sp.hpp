@@ -17,13 +17,14 @@ enum class FakeSpMode {
 
 class FakeSp {
  public:
-  explicit FakeSp(FakeSpMode mode, int vanish_after = 0);
+  // `tls`: serve https with the test set's tls-loopback certificate.
+  explicit FakeSp(FakeSpMode mode, int vanish_after = 0, bool tls = false);
   ~FakeSp();
   FakeSp(const FakeSp&) = delete;
   FakeSp& operator=(const FakeSp&) = delete;
 
   int port() const;
-  std::string base_url() const;   // http://127.0.0.1:PORT
+  std::string base_url() const;   // http(s)://127.0.0.1:PORT
   std::string entity_id() const { return "urn:samlt:sp:fake"; }
   int acs_posts() const;          // how many responses reached /acs
 

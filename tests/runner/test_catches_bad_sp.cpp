@@ -6,6 +6,7 @@
 #include "samlt/runner/run_command.hpp"
 
 #include "runner_fixture.hpp"
+#include "support/test_certs.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -93,4 +94,27 @@ TEST_CASE("an SP that goes away mid-run gives error results, not a crash", "[run
       CHECK_THAT(scenario["message"].get<std::string>(), Contains("runner.http_failed"));
     }
   }
+}
+
+TEST_CASE("an https SP is reached with its CA, refused without it, and reached with verify off", "[runner][tls]") {
+  test::TempDir dir;
+  test::FakeSp sp(test::FakeSpMode::lax, 0, true);
+  std::string faults = (test::bundled_scenarios() / "faults").string();
+  nlohmann::json trusted = {{"tls", {{"ca_file", test::test_cert_set().certificate_path("tls-loopback").string()}}}};
+  auto with_ca = run(dir, test::write_fake_target(dir, sp, trusted), {faults});
+  CHECK(with_ca.exit_code == 1);  // reached: the lax SP fails the fault scenarios
+  CHECK(with_ca.report["summary"]["failed"].get<std::size_t>() == with_ca.report["summary"]["total"].get<std::size_t>());
+
+  std::vector<std::string> args = {faults, "--target", test::write_fake_target(dir, sp).string(), "--quiet"};
+  std::FILE* sink = std::tmpfile();
+  CHECK(runner::run_command(args, sink, sink) == 2);  // the self-signed certificate is not trusted
+  std::fclose(sink);
+
+  auto insecure = run(dir, test::write_fake_target(dir, sp, {{"tls", {{"verify", false}}}}), {faults});
+  CHECK(insecure.exit_code == 1);
+  bool noted = false;
+  for (const auto& [name, value] : insecure.report["policy"].items()) {
+    noted = noted || name == "runner.tls_verify";
+  }
+  CHECK(noted);
 }

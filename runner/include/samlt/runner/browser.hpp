@@ -6,6 +6,7 @@
 #include "samlt/core/codec.hpp"
 #include "samlt/core/result.hpp"
 #include "samlt/reports/report_model.hpp"
+#include "samlt/runner/target.hpp"
 
 #include <map>
 #include <optional>
@@ -25,7 +26,8 @@ struct HttpResponse {
 
 class Browser {
  public:
-  explicit Browser(double timeout_seconds = 10.0) : m_timeout_seconds(timeout_seconds) {}
+  explicit Browser(double timeout_seconds = 10.0, TlsSettings tls = {})
+      : m_timeout_seconds(timeout_seconds), m_tls(std::move(tls)) {}
 
   // One request; no redirect is followed. Fails with runner.http_failed when the server cannot be
   // reached or answers something that is not HTTP (detail says what).
@@ -51,6 +53,7 @@ class Browser {
                                   std::string_view label);
 
   double m_timeout_seconds;
+  TlsSettings m_tls;
   std::map<std::string, std::string, std::less<>> m_cookies;  // name -> value (one SP per browser)
   std::vector<reports::HttpExchange> m_exchanges;
 };

@@ -31,6 +31,14 @@ struct Signals {
   std::vector<std::string> reject_body;        // regexes; any match on any page means rejected
 };
 
+// How the runner trusts an https:// SP: the system's CA store, plus `ca_file` (PEM) when given.
+// `verify: false` accepts any certificate — for a staging SP with a self-signed certificate; the
+// report header says so.
+struct TlsSettings {
+  std::optional<std::filesystem::path> ca_file;
+  bool verify = true;
+};
+
 struct Target {
   std::filesystem::path file;
   std::string name;
@@ -43,6 +51,7 @@ struct Target {
   std::filesystem::path idp_config;       // the idp_sim configuration the runner plays
   std::string idp_app_id;                 // the app (in that config) this SP is registered as
   Signals signals;
+  TlsSettings tls;
   bool json_verdict = false;              // the SP answers Accept: application/json with its verdict
   std::optional<std::string> policy_url;  // JSON object of the SP's policy settings
   std::map<std::string, std::string> policy;  // declared policy settings (merged with policy_url's)
