@@ -16,7 +16,7 @@ using std::chrono::hours;
 
 constexpr std::string_view k_entra_cn = "Microsoft Azure Federated SSO Certificate";
 
-// Calendar years, as the Entra portal computes "three years from now".
+// Calendar years, as the Entra portal computes "three years from now" (negative: years before).
 TimePoint plus_years(TimePoint at, int years) {
   auto day_point = std::chrono::floor<days>(at);
   std::chrono::year_month_day date(day_point);
@@ -27,30 +27,32 @@ TimePoint plus_years(TimePoint at, int years) {
   return std::chrono::sys_days(date) + (at - day_point);
 }
 
+enum class Edge { not_before, not_after };
+
 struct RoleSpec {
   std::string_view role;
   std::string_view purpose;
   std::string_view common_name;
   int key_bits;
   CertDigest digest;
-  int not_before_days;  // relative to now
-  int valid_years;      // from not_before
-  int valid_extra_days; // added to the window (negative shortens it)
+  Edge anchored;        // which end of the window offset_days places
+  int offset_days;      // that end, relative to now
+  int valid_years;      // length of the window in calendar years
   bool tls;
 };
 
 // Windows are chosen so that the clock skew a test may apply (minutes) never flips a verdict.
 constexpr RoleSpec k_roles[] = {
-    {"idp-signing", "IdP SAML signing certificate (active, valid 3 years)", k_entra_cn, 2048, CertDigest::sha256, 0, 3, 0, false},
-    {"idp-signing-next", "IdP next signing certificate (rollover, inactive)", k_entra_cn, 2048, CertDigest::sha256, 0, 3, 0, false},
-    {"idp-signing-expired", "IdP signing certificate that expired 30 days ago", k_entra_cn, 2048, CertDigest::sha256, -3 * 365 - 30, 3, -2, false},
-    {"idp-signing-not-yet-valid", "IdP signing certificate valid only from 30 days from now", k_entra_cn, 2048, CertDigest::sha256, 30, 3, 0, false},
-    {"idp-rogue", "attacker's certificate: same subject as the IdP's, another key", k_entra_cn, 2048, CertDigest::sha256, 0, 3, 0, false},
-    {"idp-weak", "IdP signing certificate with a weak RSA-1024 key", k_entra_cn, 1024, CertDigest::sha256, 0, 3, 0, false},
-    {"idp-sha1", "IdP signing certificate itself signed with SHA-1", k_entra_cn, 2048, CertDigest::sha1, 0, 3, 0, false},
-    {"sp-signing", "reference SP signing certificate (signed AuthnRequests)", "samlt reference SP signing", 2048, CertDigest::sha256, 0, 3, 0, false},
-    {"sp-encryption", "reference SP encryption certificate (EncryptedAssertion)", "samlt reference SP encryption", 2048, CertDigest::sha256, 0, 3, 0, false},
-    {"tls-loopback", "TLS server certificate for localhost, 127.0.0.1 and ::1", "localhost", 2048, CertDigest::sha256, 0, 1, 0, true},
+    {"idp-signing", "IdP SAML signing certificate (active, valid 3 years)", k_entra_cn, 2048, CertDigest::sha256, Edge::not_before, 0, 3, false},
+    {"idp-signing-next", "IdP next signing certificate (rollover, inactive)", k_entra_cn, 2048, CertDigest::sha256, Edge::not_before, 0, 3, false},
+    {"idp-signing-expired", "IdP signing certificate that expired 30 days ago", k_entra_cn, 2048, CertDigest::sha256, Edge::not_after, -30, 3, false},
+    {"idp-signing-not-yet-valid", "IdP signing certificate valid only from 30 days from now", k_entra_cn, 2048, CertDigest::sha256, Edge::not_before, 30, 3, false},
+    {"idp-rogue", "attacker's certificate: same subject as the IdP's, another key", k_entra_cn, 2048, CertDigest::sha256, Edge::not_before, 0, 3, false},
+    {"idp-weak", "IdP signing certificate with a weak RSA-1024 key", k_entra_cn, 1024, CertDigest::sha256, Edge::not_before, 0, 3, false},
+    {"idp-sha1", "IdP signing certificate itself signed with SHA-1", k_entra_cn, 2048, CertDigest::sha1, Edge::not_before, 0, 3, false},
+    {"sp-signing", "reference SP signing certificate (signed AuthnRequests)", "samlt reference SP signing", 2048, CertDigest::sha256, Edge::not_before, 0, 3, false},
+    {"sp-encryption", "reference SP encryption certificate (EncryptedAssertion)", "samlt reference SP encryption", 2048, CertDigest::sha256, Edge::not_before, 0, 3, false},
+    {"tls-loopback", "TLS server certificate for localhost, 127.0.0.1 and ::1", "localhost", 2048, CertDigest::sha256, Edge::not_before, 0, 1, true},
 };
 
 constexpr auto k_role_names = [] {
@@ -110,8 +112,14 @@ Result<CertSet> generate_cert_set(const std::filesystem::path& dir, TimePoint no
     }
     CertificateSpec cert_spec;
     cert_spec.common_name = std::string(spec.common_name);
-    cert_spec.not_before = now_s + days(spec.not_before_days) - hours(spec.not_before_days == 0 ? 1 : 0);
-    cert_spec.not_after = plus_years(cert_spec.not_before, spec.valid_years) + days(spec.valid_extra_days);
+    if (spec.anchored == Edge::not_after) {
+      cert_spec.not_after = now_s + days(spec.offset_days);
+      cert_spec.not_before = plus_years(cert_spec.not_after, -spec.valid_years);
+    } else {
+      // A certificate valid from "now" starts an hour back, so a verifier a little behind still accepts it.
+      cert_spec.not_before = now_s + days(spec.offset_days) - hours(spec.offset_days == 0 ? 1 : 0);
+      cert_spec.not_after = plus_years(cert_spec.not_before, spec.valid_years);
+    }
     cert_spec.digest = spec.digest;
     if (spec.tls) {
       cert_spec.dns_names = {"localhost"};

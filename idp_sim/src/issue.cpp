@@ -31,6 +31,8 @@ IssuedResponse to_issued(const SignInContext& ctx, PipelineOutput out) {
 }
 
 // An AADSTS refusal after the request was accepted: a page, or a SAML error Response (error mode).
+// The outcomes are built in place: moving a temporary variant into the Result trips a GCC 12
+// -Wmaybe-uninitialized false positive.
 core::Result<IssueOutcome> refuse(const Idp& idp, const SignInContext* ctx,
                                   const core::Error& error, core::TimePoint t0) {
   auto aadsts = as_aadsts(error);
@@ -42,9 +44,9 @@ core::Result<IssueOutcome> refuse(const Idp& idp, const SignInContext* ctx,
     if (!posted) {
       return core::fail(posted.error());
     }
-    return IssueOutcome(std::move(*posted));
+    return core::Result<IssueOutcome>(tl::in_place, std::in_place_type<IssuedResponse>, std::move(*posted));
   }
-  return IssueOutcome(std::move(*aadsts));
+  return core::Result<IssueOutcome>(tl::in_place, std::in_place_type<AadstsError>, std::move(*aadsts));
 }
 
 core::Result<SignInContext> context_for(const Idp& idp, const IssueRequest& request,
@@ -172,7 +174,7 @@ core::Result<IssueOutcome> issue_response(const Idp& idp, const IssueRequest& re
   if (!issued) {
     return refuse(idp, &*context, issued.error(), t0);
   }
-  return IssueOutcome(std::move(*issued));
+  return core::Result<IssueOutcome>(tl::in_place, std::in_place_type<IssuedResponse>, std::move(*issued));
 }
 
 }  // namespace samlt::idp

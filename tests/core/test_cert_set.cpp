@@ -85,6 +85,20 @@ TEST_CASE("generate_cert_set writes a manifest that load_cert_set reads", "[core
   CHECK(unknown.error().reason == core::Reason::config_invalid);
 }
 
+TEST_CASE("the expired and not-yet-valid certificates sit exactly 30 days either side of now", "[core][certs]") {
+  test::TempDir dir;
+  const auto now = floor<seconds>(test::test_now());
+  REQUIRE(core::generate_cert_set(dir.path(), now));
+  auto expired = openssl_view(dir / "idp-signing-expired.crt");
+  CHECK(expired.not_after == now - days(30));
+  CHECK(expired.not_after - expired.not_before >= days(3 * 365));
+  CHECK(expired.not_after - expired.not_before <= days(3 * 365 + 1));
+  auto future = openssl_view(dir / "idp-signing-not-yet-valid.crt");
+  CHECK(future.not_before == now + days(30));
+  auto signing = openssl_view(dir / "idp-signing.crt");
+  CHECK(signing.not_before == now - hours(1));
+}
+
 TEST_CASE("load_cert_set reports what is wrong", "[core][certs]") {
   test::TempDir dir;
   auto missing = core::load_cert_set(dir.path());
