@@ -20,7 +20,7 @@ TEST_CASE("sp server: metadata, policy and health", "[integration][sp]") {
   CHECK(json_of(browser.get("/healthz"))["status"] == "ok");
 }
 
-TEST_CASE("sp server: malformed posts each get their reason and the server keeps serving", "[integration][sp]") {
+TEST_CASE("sp server: malformed posts and redirects each get their reason and the server keeps serving", "[integration][sp]") {
   SpServerUnderTest server;
   Browser browser(server.port());
   struct Case {
@@ -60,6 +60,24 @@ TEST_CASE("sp server: malformed posts each get their reason and the server keeps
     CHECK(verdict["outcome"] == "reject");
     CHECK(verdict["reason"] == c.reason);
     CHECK(browser.cookie("samlt_sp_session").empty());
+    REQUIRE(server.running());
+  }
+  // The Redirect binding (single logout) inflates: bad deflate and a deflate bomb get their own reasons.
+  struct RedirectCase {
+    const char* name;
+    std::string query;
+    const char* reason;
+  };
+  const RedirectCase redirect_cases[] = {
+      {"bad deflate", "SAMLRequest=" + core::url_encode(core::base64_encode("not deflate at all")), "codec.inflate_failed"},
+      {"a deflate bomb", "SAMLRequest=" + core::url_encode(core::base64_encode(core::deflate_raw(std::string(4 << 20, 'a')))),
+       "codec.inflate_too_large"},
+  };
+  for (const auto& c : redirect_cases) {
+    INFO(c.name);
+    Reply reply = browser.get("/saml/slo?" + c.query, true);
+    CHECK(reply.status == 400);
+    CHECK(json_of(reply)["error"]["id"] == c.reason);
     REQUIRE(server.running());
   }
   CHECK(json_of(browser.get("/healthz"))["status"] == "ok");
