@@ -8,6 +8,7 @@
 #include "samlt/core/xml.hpp"
 #include "samlt/runner/browser.hpp"
 #include "samlt/runner/run_command.hpp"
+#include "support/captured_stream.hpp"
 #include "test_idp_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -83,18 +84,12 @@ TEST_CASE("every bundled scenario passes against the reference SP, and the repor
           "[integration][federation][runner]") {
   test::FederationServers servers;
   auto report_dir = servers.dir() / "report";
-  std::FILE* out = std::tmpfile();
+  test::CapturedStream out;
   int code = runner::run_command({(std::filesystem::path(SAMLT_SOURCE_DIR) / "scenarios").string(), "--target",
                                   servers.write_reference_target().string(), "--report", report_dir.string(),
                                   "--jobs", "2"},
-                                 out, out);
-  std::rewind(out);
-  std::string printed;
-  for (int c; (c = std::fgetc(out)) != EOF;) {
-    printed += static_cast<char>(c);
-  }
-  std::fclose(out);
-  INFO(printed);
+                                 out.get(), out.get());
+  INFO(out.text());
   CHECK(code == 0);
 
   auto json_text = core::read_file(report_dir / "report.json");

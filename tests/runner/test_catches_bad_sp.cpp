@@ -6,6 +6,7 @@
 #include "samlt/runner/run_command.hpp"
 
 #include "runner_fixture.hpp"
+#include "support/captured_stream.hpp"
 #include "support/test_certs.hpp"
 
 #include <catch2/catch.hpp>
@@ -25,16 +26,10 @@ Run run(const test::TempDir& dir, const std::filesystem::path& target, const std
   for (std::string arg : std::vector<std::string>{"--target", target.string(), "--report", (dir / "report").string(), "--jobs", "2", "--quiet"}) {
     args.push_back(arg);
   }
-  std::FILE* sink = std::tmpfile();
+  test::CapturedStream sink;
   Run result;
-  result.exit_code = runner::run_command(args, sink, sink);
-  std::rewind(sink);
-  std::string output;
-  for (int c; (c = std::fgetc(sink)) != EOF;) {
-    output += static_cast<char>(c);
-  }
-  std::fclose(sink);
-  INFO(output);
+  result.exit_code = runner::run_command(args, sink.get(), sink.get());
+  INFO(sink.text());
   auto text = core::read_file(dir / "report/report.json");
   REQUIRE(text);
   result.report = nlohmann::json::parse(*text);
@@ -106,9 +101,8 @@ TEST_CASE("an https SP is reached with its CA, refused without it, and reached w
   CHECK(with_ca.report["summary"]["failed"].get<std::size_t>() == with_ca.report["summary"]["total"].get<std::size_t>());
 
   std::vector<std::string> args = {faults, "--target", test::write_fake_target(dir, sp).string(), "--quiet"};
-  std::FILE* sink = std::tmpfile();
-  CHECK(runner::run_command(args, sink, sink) == 2);  // the self-signed certificate is not trusted
-  std::fclose(sink);
+  test::CapturedStream sink;
+  CHECK(runner::run_command(args, sink.get(), sink.get()) == 2);  // the self-signed certificate is not trusted
 
   auto insecure = run(dir, test::write_fake_target(dir, sp, {{"tls", {{"verify", false}}}}), {faults});
   CHECK(insecure.exit_code == 1);

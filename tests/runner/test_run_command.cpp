@@ -3,6 +3,7 @@
 #include "samlt/runner/run_command.hpp"
 
 #include "runner_fixture.hpp"
+#include "support/captured_stream.hpp"
 #include "support/process.hpp"
 
 #include <catch2/catch.hpp>
@@ -18,17 +19,10 @@ struct Outcome {
 };
 
 Outcome run(std::vector<std::string> args) {
-  std::FILE* out = std::tmpfile();
-  std::FILE* err = std::tmpfile();
-  int code = runner::run_command(args, out, err);
-  std::rewind(err);
-  std::string text;
-  for (int c; (c = std::fgetc(err)) != EOF;) {
-    text += static_cast<char>(c);
-  }
-  std::fclose(out);
-  std::fclose(err);
-  return {code, text};
+  test::CapturedStream out;
+  test::CapturedStream err;
+  int code = runner::run_command(args, out.get(), err.get());
+  return {code, err.text()};
 }
 
 }  // namespace
