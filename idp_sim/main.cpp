@@ -3,6 +3,7 @@
 // file, the JSON pointer and what was expected, and exit code 2.
 #include "samlt/core/result.hpp"
 #include "samlt/idp/cli.hpp"
+#include "samlt/runner/matrix.hpp"
 #include "samlt/runner/run_command.hpp"
 
 #include <algorithm>
@@ -18,6 +19,10 @@ int run(std::span<const std::string> args) {
   return samlt::runner::run_command({args.begin(), args.end()}, stdout, stderr);
 }
 
+int matrix(std::span<const std::string> args) {
+  return samlt::runner::matrix_command({args.begin(), args.end()}, stdout, stderr);
+}
+
 // One row per subcommand.
 constexpr Command k_commands[] = {
     {"serve", "serve the simulated Entra tenant over HTTP(S) on loopback",
@@ -26,6 +31,7 @@ constexpr Command k_commands[] = {
     {"mutators", "list the fault mutators and the reason a strict SP must give",
      &samlt::idp::mutators_command},
     {"run", "run scenario files against an SP and write JUnit, JSON and HTML reports", &run},
+    {"matrix", "build a compatibility matrix from several runs' reports", &matrix},
 };
 
 int usage(std::ostream& out, int code) {

@@ -8,7 +8,7 @@
 namespace samlt::reports {
 
 inline constexpr std::string_view k_html_style = R"css(
-:root { --pass: #1a7f37; --fail: #cf222e; --error: #9a6700; --line: #d0d7de; --soft: #f6f8fa; }
+:root { --pass: #1a7f37; --fail: #cf222e; --error: #9a6700; --skip: #6e7781; --line: #d0d7de; --soft: #f6f8fa; }
 body { font: 14px/1.45 system-ui, sans-serif; margin: 1.5rem; color: #1f2328; }
 h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.1rem; margin: 1.25rem 0 .5rem; }
@@ -30,6 +30,7 @@ tr.detail > td { background: #fff; border-top: none; }
 .badge.passed, .count.passed { background: var(--pass); color: #fff; }
 .badge.failed, .count.failed { background: var(--fail); color: #fff; }
 .badge.error, .count.error { background: var(--error); color: #fff; }
+.badge.skipped, .count.skipped { background: var(--skip); color: #fff; }
 #filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin: 1rem 0; }
 #filters fieldset { border: 1px solid var(--line); border-radius: 6px; }
 [hidden] { display: none !important; }

@@ -33,6 +33,11 @@ void append_header(std::string& out, const RunReport& report) {
   add_fact(out, "Entity ID", report.target.entity_id);
   add_fact(out, "ACS URL", report.target.acs_url);
   add_fact(out, "Login URL", report.target.login_url);
+  std::string capabilities;
+  for (const auto& capability : report.target.capabilities) {
+    capabilities += (capabilities.empty() ? "" : "; ") + capability;
+  }
+  add_fact(out, "Capabilities", capabilities.empty() ? std::string("none") : capabilities);
   add_fact(out, "Started", report.started_at);
   add_fact(out, "Duration", seconds_text(report.duration_seconds) + " s");
   add_fact(out, "Tool version", report.tool_version);
@@ -42,10 +47,11 @@ void append_header(std::string& out, const RunReport& report) {
   if (report.policy.empty()) {
     out += "<p>No policy settings were recorded for this run.</p>\n";
   } else {
-    out += "<table class=\"policy\">\n<tr><th>Setting</th><th>Value</th></tr>\n";
-    for (const auto& [name, value] : report.policy) {
-      out += "<tr><td><code>" + escape_html(name) + "</code></td><td>" + escape_html(value) +
-             "</td></tr>\n";
+    out += "<table class=\"policy\">\n<tr><th>Setting</th><th>Value</th><th>From</th></tr>\n";
+    for (const auto& setting : report.policy) {
+      out += "<tr><td><code>" + escape_html(setting.name) + "</code></td><td>" +
+             escape_html(setting.value) + "</td><td>" +
+             escape_html(policy_origin_id(setting.origin)) + "</td></tr>\n";
     }
     out += "</table>\n";
   }
@@ -58,6 +64,7 @@ void append_summary(std::string& out, const Summary& summary) {
   out += "<span class=\"count passed\">" + std::to_string(summary.passed) + " passed</span>\n";
   out += "<span class=\"count failed\">" + std::to_string(summary.failed) + " failed</span>\n";
   out += "<span class=\"count error\">" + std::to_string(summary.errors) + " errors</span>\n";
+  out += "<span class=\"count skipped\">" + std::to_string(summary.skipped) + " skipped</span>\n";
   out += "</section>\n";
 }
 
@@ -74,6 +81,7 @@ void append_filters(std::string& out, const RunReport& report, const Summary& su
   add_checkbox(out, "status", status_id(Status::passed), summary.passed);
   add_checkbox(out, "status", status_id(Status::failed), summary.failed);
   add_checkbox(out, "status", status_id(Status::error), summary.errors);
+  add_checkbox(out, "status", status_id(Status::skipped), summary.skipped);
   out += "</fieldset>\n<fieldset><legend>Suite</legend>\n";
   for (const std::string& suite : suite_names(report)) {
     std::size_t count = 0;

@@ -49,6 +49,9 @@ void append_verdict(std::string& out, const ScenarioResult& result) {
          optional_html(observed.reason) + "</td></tr>\n";
   out += "<tr><th>Validation step</th><td>&mdash;</td><td>" +
          optional_html(observed.validation_step) + "</td></tr>\n";
+  // The SP's reason as the SP gave it: what a vendor searches for in their own logs.
+  out += "<tr><th>SP's words</th><td>&mdash;</td><td class=\"sp-reason\">" +
+         optional_html(observed.sp_reason) + "</td></tr>\n";
   const std::string status = observed.http_status ? std::to_string(*observed.http_status) : "none";
   out += "<tr><th>HTTP status</th><td>&mdash;</td><td>" + status + "</td></tr>\n</table>\n";
   if (!result.message.empty()) {
@@ -56,6 +59,7 @@ void append_verdict(std::string& out, const ScenarioResult& result) {
   }
   out += "<dl class=\"facts\">\n";
   add_fact(out, "Title", escape_html(result.title));
+  add_fact(out, "Flow", escape_html(result.flow));
   add_fact(out, "Faults", list_html(result.mutators));
   add_fact(out, "Spec", escape_html(result.spec_ref));
   add_fact(out, "File", result.file.empty() ? "" : "<code>" + escape_html(result.file) + "</code>");

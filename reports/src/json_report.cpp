@@ -43,6 +43,8 @@ Json to_json(const Observation& observed) {
               {"reason", optional_text(observed.reason)},
               {"validation_step", optional_text(observed.validation_step)},
               {"http_status", optional_int(observed.http_status)},
+              {"sp_reason", optional_text(observed.sp_reason)},
+              {"signal", observed.signal},
               {"detail", observed.detail}};
 }
 
@@ -51,6 +53,7 @@ Json to_json(const StepResult& step) {
               {"expected", to_json(step.expected)},
               {"observed", to_json(step.observed)},
               {"status", status_id(step.status)},
+              {"code", step.code},
               {"message", step.message},
               {"duration_seconds", step.duration_seconds}};
 }
@@ -85,6 +88,8 @@ Json array_of(const std::vector<T>& items) {
 
 Json to_json(const ScenarioResult& result) {
   return Json{{"id", result.id},
+              {"scenario_id", result.scenario_id},
+              {"flow", result.flow},
               {"title", result.title},
               {"file", result.file},
               {"suite", result.suite},
@@ -94,6 +99,7 @@ Json to_json(const ScenarioResult& result) {
               {"expected", to_json(result.expected)},
               {"observed", to_json(result.observed)},
               {"status", status_id(result.status)},
+              {"code", result.code},
               {"message", result.message},
               {"duration_seconds", result.duration_seconds},
               {"steps", array_of(result.steps)},
@@ -104,8 +110,8 @@ Json to_json(const ScenarioResult& result) {
 Json to_json(const RunReport& report) {
   const Summary summary = summarize(report);
   Json policy = Json::object();
-  for (const auto& [name, value] : report.policy) {
-    policy[name] = value;
+  for (const auto& setting : report.policy) {
+    policy[setting.name] = {{"value", setting.value}, {"origin", policy_origin_id(setting.origin)}};
   }
   return Json{{"tool_version", report.tool_version},
               {"started_at", report.started_at},
@@ -114,13 +120,15 @@ Json to_json(const RunReport& report) {
                {{"total", summary.total},
                 {"passed", summary.passed},
                 {"failed", summary.failed},
-                {"errors", summary.errors}}},
+                {"errors", summary.errors},
+                {"skipped", summary.skipped}}},
               {"target",
                {{"name", report.target.name},
                 {"entity_id", report.target.entity_id},
                 {"acs_url", report.target.acs_url},
                 {"login_url", report.target.login_url},
-                {"description", report.target.description}}},
+                {"description", report.target.description},
+                {"capabilities", report.target.capabilities}}},
               {"policy", std::move(policy)},
               {"scenarios", array_of(report.results)}};
 }

@@ -73,6 +73,7 @@ Summary count(const std::vector<const ScenarioResult*>& results) {
     counts.passed += result->status == Status::passed ? 1 : 0;
     counts.failed += result->status == Status::failed ? 1 : 0;
     counts.errors += result->status == Status::error ? 1 : 0;
+    counts.skipped += result->status == Status::skipped ? 1 : 0;
   }
   return counts;
 }
@@ -89,7 +90,7 @@ void set_counts(xmlNode* element, const Summary& counts, double seconds) {
   set_attr(element, "tests", std::to_string(counts.total));
   set_attr(element, "failures", std::to_string(counts.failed));
   set_attr(element, "errors", std::to_string(counts.errors));
-  set_attr(element, "skipped", "0");
+  set_attr(element, "skipped", std::to_string(counts.skipped));
   set_attr(element, "time", seconds_text(seconds));
 }
 
@@ -101,10 +102,14 @@ void add_properties(xmlNode* testsuite, const RunReport& report) {
   add_property(properties, "target.acs_url", report.target.acs_url);
   add_property(properties, "target.login_url", report.target.login_url);
   add_property(properties, "target.description", report.target.description);
+  for (const auto& capability : report.target.capabilities) {
+    add_property(properties, "target.capability", capability);
+  }
   add_property(properties, "run.tool_version", report.tool_version);
   add_property(properties, "run.started_at", report.started_at);
-  for (const auto& [name, value] : report.policy) {
-    add_property(properties, "policy." + name, value);
+  for (const auto& setting : report.policy) {
+    add_property(properties, "policy." + setting.name, setting.value);
+    add_property(properties, "policy." + setting.name + ".origin", policy_origin_id(setting.origin));
   }
 }
 
@@ -116,7 +121,11 @@ void add_testcase(xmlNode* testsuite, const std::string& suite, const ScenarioRe
   if (!result.file.empty()) {
     set_attr(testcase, "file", result.file);
   }
-  if (result.status != Status::passed) {
+  if (result.status == Status::skipped) {
+    // The Ant schema: <skipped message="…"/>; the message names the unmet need.
+    xmlNode* skipped = add_element(testcase, "skipped");
+    set_attr(skipped, "message", result.message);
+  } else if (result.status != Status::passed) {
     const bool failed = result.status == Status::failed;
     xmlNode* problem = add_element(testcase, failed ? "failure" : "error", verdict_text(result));
     set_attr(problem, "message", headline(result));

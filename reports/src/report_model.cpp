@@ -17,6 +17,9 @@ Summary summarize(const RunReport& report) {
       case Status::error:
         ++summary.errors;
         break;
+      case Status::skipped:
+        ++summary.skipped;
+        break;
     }
   }
   return summary;
@@ -42,9 +45,23 @@ std::string_view status_id(Status status) {
       return "failed";
     case Status::error:
       return "error";
+    case Status::skipped:
+      return "skipped";
   }
   // An out-of-range value must never read as a pass (fail closed).
   return "error";
+}
+
+std::string_view policy_origin_id(PolicyOrigin origin) {
+  switch (origin) {
+    case PolicyOrigin::declared:
+      return "declared";
+    case PolicyOrigin::fetched:
+      return "fetched";
+    case PolicyOrigin::assumed:
+      return "assumed";
+  }
+  return "assumed";
 }
 
 std::string describe(const Expectation& expected) {
@@ -62,6 +79,9 @@ std::string describe(const Observation& observed) {
   }
   if (observed.validation_step) {
     text += " at " + *observed.validation_step;
+  }
+  if (observed.sp_reason && observed.sp_reason != observed.reason) {
+    text += " \"" + *observed.sp_reason + "\"";
   }
   if (observed.http_status) {
     text += " (HTTP " + std::to_string(*observed.http_status) + ")";

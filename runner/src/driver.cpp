@@ -5,6 +5,7 @@
 #include "saml_messages.hpp"
 #include "samlt/idp/issue.hpp"
 #include "samlt/reports/pretty_print_xml.hpp"
+#include "samlt/runner/needs.hpp"
 #include "step_verdict.hpp"
 
 #include <chrono>
@@ -20,18 +21,10 @@ struct Posted {
   core::FormFields form;
 };
 
-// The app as the target registered it: its entity ID and ACS URL, then the scenario's settings.
-nlohmann::json app_overrides(const Scenario& scenario, const Target& target) {
-  nlohmann::json overrides = {{"identifiers", {target.entity_id}},
-                              {"reply_urls", {{{"url", target.acs_url}, {"default", true}}}}};
-  overrides.merge_patch(scenario.app_overrides);
-  return overrides;
-}
-
 // SP-initiated: the SP's AuthnRequest, exactly as it sent it, becomes the IdP's input.
 core::Result<void> start_at_sp(const Scenario& scenario, const Target& target, Browser& browser,
                                idp::IssueRequest& request, reports::ScenarioResult& result, std::size_t step) {
-  if (!target.login_url) {
+  if (!target.login_url) {  // REQUIRES (plan.cpp): planned only when the target has one
     return core::fail(core::Reason::runner_sp_protocol, "the target has no login_url for an SP-initiated scenario");
   }
   std::string url = *target.login_url;
@@ -59,15 +52,15 @@ core::Result<void> start_at_sp(const Scenario& scenario, const Target& target, B
   return {};
 }
 
-core::Result<Posted> issue(const Scenario& scenario, const DriverContext& context, Browser& browser,
+core::Result<Posted> issue(const Scenario& scenario, Flow flow, const DriverContext& context, Browser& browser,
                            reports::ScenarioResult& result, std::size_t step) {
   idp::IssueRequest request;
-  request.app_id = context.target.idp_app_id;
+  request.app_id = context.app_id;
   request.user = scenario.user;
   request.mutators = scenario.mutators;
-  request.app_overrides = app_overrides(scenario, context.target);
+  request.app_overrides = scenario.app_overrides;
   request.clock_offset_seconds = scenario.clock_offset_seconds;
-  if (scenario.flow == Flow::sp_initiated) {
+  if (flow == Flow::sp_initiated) {
     if (auto started = start_at_sp(scenario, context.target, browser, request, result, step); !started) {
       return core::fail(started.error());
     }
@@ -102,16 +95,33 @@ core::Result<Judgement> post(const Posted& posted, const DriverContext& context,
   return judge_acs_answer(context.target, browser, *answer, before);
 }
 
+// A target that refuses unsolicited responses rejects every IdP-initiated sign-in, whatever else
+// the Response gets right (saml-profiles §4.1.5 leaves accepting them to the SP). A step that
+// states its own expectation for that policy keeps it.
+Expectation expectation_in_flow(const Step& step, Flow flow, const std::map<std::string, std::string>& policy) {
+  const Expectation& chosen = expectation_for(step, policy);
+  auto unsolicited = policy.find("allow_unsolicited");
+  if (flow != Flow::idp_initiated || unsolicited == policy.end() || unsolicited->second != "false") {
+    return chosen;
+  }
+  for (const auto& candidate : step.expectations) {
+    if (candidate.if_policy.contains("allow_unsolicited")) {
+      return chosen;
+    }
+  }
+  return Expectation{reports::Outcome::reject, std::nullopt, {}, std::nullopt};
+}
+
 void append_exchanges(reports::ScenarioResult& result, const Browser& browser) {
   result.exchanges.insert(result.exchanges.end(), browser.exchanges().begin(), browser.exchanges().end());
 }
 
-}  // namespace
-
-reports::ScenarioResult run_scenario(const Scenario& scenario, const DriverContext& context) {
-  auto started = std::chrono::steady_clock::now();
+reports::ScenarioResult start_result(const PlannedRun& run) {
+  const Scenario& scenario = *run.scenario;
   reports::ScenarioResult result;
-  result.id = scenario.id;
+  result.id = run.result_id;
+  result.scenario_id = scenario.id;
+  result.flow = std::string(flow_name(run.flow));
   result.title = scenario.title;
   result.file = scenario.file.string();
   result.suite = scenario.suite;
@@ -120,6 +130,28 @@ reports::ScenarioResult run_scenario(const Scenario& scenario, const DriverConte
   for (const auto& use : scenario.mutators) {
     result.mutators.push_back(use.id);
   }
+  return result;
+}
+
+reports::ScenarioResult skipped(const PlannedRun& run) {
+  reports::ScenarioResult result = start_result(run);
+  const Need* need = find_need(*run.unmet_need);
+  result.status = reports::Status::skipped;
+  result.code = std::string(step_code::need_prefix) + *run.unmet_need;
+  result.message = "needs " + *run.unmet_need + ": " + std::string(need != nullptr ? need->remedy : "");
+  result.observed.outcome = reports::Outcome::none;
+  return result;
+}
+
+}  // namespace
+
+reports::ScenarioResult run_planned(const PlannedRun& run, const DriverContext& context) {
+  if (run.unmet_need) {
+    return skipped(run);
+  }
+  const Scenario& scenario = *run.scenario;
+  auto started = std::chrono::steady_clock::now();
+  reports::ScenarioResult result = start_result(run);
   Browser browser(context.http_timeout_seconds, context.target.tls);
   std::optional<Posted> last;
   try {
@@ -128,11 +160,11 @@ reports::ScenarioResult run_scenario(const Scenario& scenario, const DriverConte
       auto step_started = std::chrono::steady_clock::now();
       reports::StepResult outcome;
       outcome.name = std::string(step_action_id(step.action)) + " (step " + std::to_string(i + 1) + ")";
-      const Expectation& expected = expectation_for(step, context.policy);
+      const Expectation expected = expectation_in_flow(step, run.flow, context.policy);
       outcome.expected = {expected.outcome, expected.reason};
       core::Result<Judgement> judged = core::fail(core::Reason::internal_error, "step did not run");
       if (step.action == StepAction::sign_in) {
-        auto posted = issue(scenario, context, browser, result, i + 1);
+        auto posted = issue(scenario, run.flow, context, browser, result, i + 1);
         judged = posted ? post(*posted, context, browser) : core::Result<Judgement>(core::fail(posted.error()));
         if (posted) {
           last = *posted;
@@ -149,6 +181,7 @@ reports::ScenarioResult run_scenario(const Scenario& scenario, const DriverConte
         judge_step(expected, *judged, context.target, outcome);
       } else {
         outcome.status = reports::Status::error;
+        outcome.code = step_code::run_error;
         outcome.message = std::string(core::id(judged.error().reason)) + ": " + judged.error().detail;
       }
       outcome.duration_seconds = Seconds(std::chrono::steady_clock::now() - step_started).count();
@@ -161,6 +194,7 @@ reports::ScenarioResult run_scenario(const Scenario& scenario, const DriverConte
     reports::StepResult broken;
     broken.name = "internal";
     broken.status = reports::Status::error;
+    broken.code = step_code::run_error;
     broken.message = std::string("internal error: ") + e.what();
     result.steps.push_back(std::move(broken));
   }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "judge.hpp"
 
+#include "sp_reason.hpp"
+
 #include <algorithm>
 #include <regex>
 
@@ -11,14 +13,44 @@ bool contains(const std::vector<int>& list, int value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-std::optional<std::string> reject_body_match(const Signals& signals, const std::vector<HttpResponse>& pages) {
+struct Rejection {
+  const char* signal;
+  std::string why;
+};
+
+std::optional<Rejection> reject_body_match(const Signals& signals, const std::vector<HttpResponse>& pages) {
   for (const auto& pattern : signals.reject_body) {
     std::regex re = make_pattern(pattern);
     for (const auto& page : pages) {
       if (std::regex_search(page.body, re)) {
-        return "page " + page.url + " matches reject pattern /" + pattern + "/";
+        return Rejection{signal::reject_body, "page " + page.url + " matches reject pattern /" + pattern + "/"};
       }
     }
+  }
+  return std::nullopt;
+}
+
+// The reject signals, strongest first; nullopt when none fires.
+std::optional<Rejection> rejection(const Signals& signals, const HttpResponse& answer,
+                                   const std::vector<HttpResponse>& pages) {
+  if (auto match = reject_body_match(signals, pages)) {
+    return match;
+  }
+  if (contains(signals.reject_status, answer.status) || contains(signals.reject_status, pages.back().status)) {
+    return Rejection{signal::reject_status, "reject status"};
+  }
+  if (!contains(signals.accept_status, answer.status)) {
+    return Rejection{signal::status_not_accepted, "HTTP " + std::to_string(answer.status) + " is not an accept status"};
+  }
+  if (signals.accept_location) {
+    auto location = answer.location().value_or("");
+    if (!std::regex_search(location, make_pattern(*signals.accept_location))) {
+      return Rejection{signal::location_mismatch,
+                       "Location '" + location + "' does not match /" + *signals.accept_location + "/"};
+    }
+  }
+  if (signals.accept_body && !std::regex_search(pages.back().body, make_pattern(*signals.accept_body))) {
+    return Rejection{signal::body_mismatch, "the answer does not match accept_body /" + *signals.accept_body + "/"};
   }
   return std::nullopt;
 }
@@ -57,7 +89,9 @@ core::Result<Judgement> judge_acs_answer(const Target& target, Browser& browser,
   reports::Observation& observed = judgement.observed;
   observed.http_status = answer.status;
   std::string notes = "HTTP " + std::to_string(answer.status);
-  read_json_verdict(answer, observed, notes);
+  if (target.json_verdict) {
+    read_json_verdict(answer, observed, notes);
+  }
 
   auto pages = browser.follow(answer);
   if (!pages) {
@@ -67,24 +101,14 @@ core::Result<Judgement> judge_acs_answer(const Target& target, Browser& browser,
   if (pages->size() > 1) {
     notes += " -> " + judgement.final_url + " (HTTP " + std::to_string(pages->back().status) + ")";
   }
-  std::optional<std::string> rejected_by;
-  if (auto match = reject_body_match(signals, *pages)) {
-    rejected_by = *match;
-  } else if (contains(signals.reject_status, answer.status) || contains(signals.reject_status, pages->back().status)) {
-    rejected_by = "reject status";
-  } else if (!contains(signals.accept_status, answer.status)) {
-    rejected_by = "HTTP " + std::to_string(answer.status) + " is not an accept status";
-  } else if (signals.accept_location) {
-    auto location = answer.location().value_or("");
-    if (!std::regex_search(location, make_pattern(*signals.accept_location))) {
-      rejected_by = "Location '" + location + "' does not match /" + *signals.accept_location + "/";
-    }
-  }
+  auto rejected_by = rejection(signals, answer, *pages);
   bool session = true;
+  const char* missing_session = nullptr;
   if (signals.session_cookie) {
     auto now = browser.cookie(*signals.session_cookie);
     bool fresh = now && now != session_cookie_before;
     session = session && fresh;
+    missing_session = fresh ? missing_session : signal::no_session_cookie;
     notes += fresh ? "; session cookie set" : "; no new session cookie";
   }
   if (signals.session_probe) {
@@ -99,6 +123,7 @@ core::Result<Judgement> judge_acs_answer(const Target& target, Browser& browser,
     }
     bool reached = page->status == probe.status;
     session = session && reached;
+    missing_session = reached || missing_session ? missing_session : signal::session_probe_failed;
     notes += "; " + probe.url + " answered " + std::to_string(page->status);
     if (reached && probe.json) {
       auto json = nlohmann::json::parse(page->body, nullptr, false);
@@ -108,13 +133,23 @@ core::Result<Judgement> judge_acs_answer(const Target& target, Browser& browser,
     }
   }
   if (rejected_by) {
-    notes += "; " + *rejected_by;
+    notes += "; " + rejected_by->why;
   }
-  observed.outcome = (!rejected_by && session) ? reports::Outcome::accept : reports::Outcome::reject;
-  if (rejected_by && session && (signals.session_cookie || signals.session_probe)) {
+  bool has_session_signals = signals.session_cookie || signals.session_probe;
+  if (!rejected_by && session) {
+    observed.outcome = reports::Outcome::accept;
+    observed.signal = signal::accepted;
+  } else if (rejected_by && session && has_session_signals) {
     // An error page while a session exists is still a session: report it as accepted.
     observed.outcome = reports::Outcome::accept;
+    observed.signal = signal::session_despite_error;
     notes += "; but a session exists, so the SP accepted";
+  } else {
+    observed.outcome = reports::Outcome::reject;
+    observed.signal = rejected_by ? rejected_by->signal : missing_session;
+  }
+  if (observed.outcome == reports::Outcome::reject) {
+    observed.sp_reason = observed.reason ? observed.reason : find_sp_reason(target, *pages);
   }
   observed.detail = notes;
   return judgement;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Judging what an SP did with a posted Response, from the outside: status codes, redirects, error
-// pages served with 200, the session cookie and a page only a session can reach — plus the
-// SP's own verdict when it exposes one (the reference SP's JSON).
+// pages served with 200, the answer's body, the session cookie and a page only a session can
+// reach — plus the SP's own verdict when it exposes one (the reference SP's JSON), and its reason
+// in its own words.
 #pragma once
 
 #include "samlt/runner/browser.hpp"
@@ -14,6 +15,19 @@
 
 namespace samlt::runner {
 
+// Observation::signal codes: which signal decided the outcome.
+namespace signal {
+inline constexpr const char* accepted = "accepted";                  // every configured signal said yes
+inline constexpr const char* reject_body = "reject_body";            // a reject body pattern matched
+inline constexpr const char* reject_status = "reject_status";        // a reject status code
+inline constexpr const char* status_not_accepted = "status_not_accepted";  // not an accept status
+inline constexpr const char* location_mismatch = "location_mismatch";      // accept_location missed
+inline constexpr const char* body_mismatch = "body_mismatch";        // accept_body missed
+inline constexpr const char* no_session_cookie = "no_session_cookie";      // no new session cookie
+inline constexpr const char* session_probe_failed = "session_probe_failed";  // probe refused
+inline constexpr const char* session_despite_error = "session_despite_error";  // error page, but a session
+}  // namespace signal
+
 struct Judgement {
   reports::Observation observed;
   std::string final_url;                     // after following the ACS answer's redirects
@@ -21,9 +35,11 @@ struct Judgement {
 };
 
 // Judges the ACS answer. The session is the ground truth: a verdict of "accept" without a session
-// is a rejection, and a session after a "reject" verdict is an acceptance (detail says so).
-// `session_cookie_before` is the session cookie's value before the POST, so that an older session
-// is not mistaken for a new one. Fails with runner.http_failed when following or probing fails.
+// is a rejection, and a session after a "reject" verdict is an acceptance (signal
+// session_despite_error). `session_cookie_before` is the session cookie's value before the POST,
+// so that an older session is not mistaken for a new one. On a rejection, observed.sp_reason is
+// the SP's reason: its JSON verdict's reason id, else what reason_pattern (or a default pattern)
+// finds. Fails with runner.http_failed when following or probing fails.
 core::Result<Judgement> judge_acs_answer(const Target& target, Browser& browser, const HttpResponse& answer,
                                          const std::optional<std::string>& session_cookie_before);
 

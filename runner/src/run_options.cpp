@@ -51,8 +51,33 @@ RunOptions parse_run_options(const std::vector<std::string>& args) {
     if (arg == "--help" || arg == "-h") {
       options.help = true;
     } else if (arg == "--target") {
-      options.target = value();
+      options.targets.emplace_back(value());
       has_target = true;
+    } else if (arg == "--flows") {
+      const std::string& text = value();
+      auto choice = parse_flow_choice(text);
+      if (!choice) {
+        throw core::Fatal("--flows: expected preferred, all, sp_initiated or idp_initiated, got '" + text + "'");
+      }
+      options.flows = *choice;
+    } else if (arg == "--check-target") {
+      options.check_target_only = true;
+    } else if (arg == "--no-target-check") {
+      options.target_check = false;
+    } else if (arg == "--list-policies") {
+      options.list_policies = true;
+    } else if (arg == "--list-needs") {
+      options.list_needs = true;
+    } else if (arg == "--write-idp-metadata") {
+      options.write_idp_metadata = value();
+    } else if (arg == "--idp-base-url") {
+      options.idp_base_url = value();
+      if (options.idp_base_url.rfind("http://", 0) != 0 && options.idp_base_url.rfind("https://", 0) != 0) {
+        throw core::Fatal("--idp-base-url: expected an http:// or https:// URL, got '" + options.idp_base_url + "'");
+      }
+      while (!options.idp_base_url.empty() && options.idp_base_url.back() == '/') {
+        options.idp_base_url.pop_back();
+      }
     } else if (arg == "--report") {
       options.report_dir = value();
     } else if (arg == "--jobs" || arg == "-j") {
@@ -77,8 +102,16 @@ RunOptions parse_run_options(const std::vector<std::string>& args) {
       options.paths.emplace_back(arg);
     }
   }
-  if (!options.help && !has_target) {
+  bool listing = options.help || options.list_policies || options.list_needs;
+  if (!listing && !has_target) {
     throw core::Fatal("--target: required (a target file, e.g. scenarios/targets/reference-sp.json)");
+  }
+  if ((options.check_target_only || options.write_idp_metadata) && options.targets.size() > 1) {
+    throw core::Fatal(std::string(options.check_target_only ? "--check-target" : "--write-idp-metadata") +
+                      ": takes exactly one --target");
+  }
+  if (options.check_target_only && !options.target_check) {
+    throw core::Fatal("--check-target and --no-target-check: choose one");
   }
   if (options.paths.empty()) {
     options.paths.emplace_back("scenarios");

@@ -2,6 +2,8 @@
 // The command line of `idp_sim run`.
 #pragma once
 
+#include "samlt/runner/plan.hpp"
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -11,8 +13,15 @@ namespace samlt::runner {
 
 struct RunOptions {
   std::vector<std::filesystem::path> paths;  // scenario files and folders
-  std::filesystem::path target;
+  std::vector<std::filesystem::path> targets;  // several: one report folder each, plus a matrix
   std::filesystem::path report_dir = "reports/latest";
+  FlowChoice flows = FlowChoice::preferred;
+  bool check_target_only = false;  // --check-target: only the signal check
+  bool target_check = true;        // --no-target-check turns the check before a run off
+  bool list_policies = false;
+  bool list_needs = false;
+  std::optional<std::filesystem::path> write_idp_metadata;  // write the IdP metadata and stop
+  std::string idp_base_url = "http://127.0.0.1:8080";       // the endpoints that metadata names
   int jobs = 4;
   std::vector<std::string> tags;
   int shard_index = 1;

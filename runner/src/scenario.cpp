@@ -3,7 +3,11 @@
 
 #include "samlt/core/fs.hpp"
 #include "samlt/core/json_reader.hpp"
+#include "samlt/runner/needs.hpp"
+#include "samlt/runner/policies.hpp"
 #include "scenario_expect.hpp"
+
+#include <algorithm>
 
 namespace samlt::runner {
 namespace {
@@ -108,7 +112,58 @@ std::vector<Step> read_steps(ObjectReader& top, std::string_view source) {
   return steps;
 }
 
+std::vector<Flow> read_flows(ObjectReader& top) {
+  const nlohmann::json* list = top.find("flows");
+  if (list == nullptr) {
+    return {Flow::sp_initiated, Flow::idp_initiated};
+  }
+  if (!list->is_array() || list->empty()) {
+    top.fail("flows", "a non-empty array of \"sp_initiated\" and \"idp_initiated\"");
+  }
+  std::vector<Flow> flows;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const auto& item = (*list)[i];
+    std::optional<Flow> flow;
+    if (item == "sp_initiated") {
+      flow = Flow::sp_initiated;
+    } else if (item == "idp_initiated") {
+      flow = Flow::idp_initiated;
+    }
+    if (!flow || std::find(flows.begin(), flows.end(), *flow) != flows.end()) {
+      config_fail(top.source(), child_pointer(top.pointer("flows"), i),
+                  "\"sp_initiated\" or \"idp_initiated\", each at most once");
+    }
+    flows.push_back(*flow);
+  }
+  return flows;
+}
+
+void add_need(Scenario& scenario, std::string_view id) {
+  if (std::find(scenario.needs.begin(), scenario.needs.end(), id) == scenario.needs.end()) {
+    scenario.needs.emplace_back(id);
+  }
+}
+
+// Needs that follow from what the scenario does, so that no file has to remember them.
+void infer_needs(Scenario& scenario) {
+  const auto& app = scenario.app_overrides;
+  if (app.contains("token_encryption") && app["token_encryption"].value("enabled", false)) {
+    add_need(scenario, need::encryption_certificate);
+  }
+  for (const auto& step : scenario.steps) {
+    for (const auto& candidate : step.expectations) {
+      if (!candidate.expect.session.empty()) {
+        add_need(scenario, need::session_attributes);
+      }
+    }
+  }
+}
+
 }  // namespace
+
+std::string_view flow_name(Flow flow) {
+  return flow == Flow::idp_initiated ? "idp-initiated" : "sp-initiated";
+}
 
 std::string_view step_action_id(StepAction action) {
   return action == StepAction::replay ? "replay" : "sign_in";
@@ -132,21 +187,32 @@ Scenario load_scenario(const std::filesystem::path& file, const std::filesystem:
   if (scenario.spec_ref.empty() && scenario.seed.empty()) {
     top.fail("spec_ref", "the spec clause (\"spec_ref\") or the seed (\"seed\") the scenario comes from");
   }
-  scenario.flow = top.choice_or("flow", {{"sp_initiated", Flow::sp_initiated}, {"idp_initiated", Flow::idp_initiated}},
-                                Flow::sp_initiated);
+  if (top.has("flow")) {
+    top.fail("flow", "\"flows\": the list of flows the scenario is valid in (\"flow\" was replaced)");
+  }
+  scenario.flows = read_flows(top);
+  auto needs = top.strings("needs");
+  for (std::size_t i = 0; i < needs.size(); ++i) {
+    if (find_need(needs[i]) == nullptr) {
+      config_fail(source, child_pointer(top.pointer("needs"), i), "one of " + need_ids_joined());
+    }
+    add_need(scenario, needs[i]);
+  }
   scenario.user = top.string("user");
   read_idp_section(top, scenario, source);
   scenario.steps = read_steps(top, source);
   top.finish();
+  infer_needs(scenario);
   return scenario;
 }
 
 const Expectation& expectation_for(const Step& step, const std::map<std::string, std::string>& policy) {
   for (const auto& candidate : step.expectations) {
     bool holds = true;
-    for (const auto& [name, value] : candidate.if_policy) {
+    for (const auto& [name, condition] : candidate.if_policy) {
       auto found = policy.find(name);
-      holds = holds && found != policy.end() && found->second == value;
+      const PolicyKnob* knob = find_policy(name);
+      holds = holds && found != policy.end() && knob != nullptr && condition_holds(*knob, condition, found->second);
     }
     if (holds) {
       return candidate.expect;

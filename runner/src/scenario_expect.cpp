@@ -3,6 +3,7 @@
 
 #include "samlt/core/json_reader.hpp"
 #include "samlt/core/reason.hpp"
+#include "samlt/runner/policies.hpp"
 #include "samlt/runner/target.hpp"
 
 #include <regex>
@@ -41,6 +42,16 @@ ConditionalExpectation read_one(const nlohmann::json& json, const std::string& p
   ObjectReader reader(json, pointer, source);
   ConditionalExpectation out;
   out.if_policy = read_string_map(reader, "if_policy", false);
+  for (const auto& [name, condition] : out.if_policy) {
+    std::string at = child_pointer(reader.pointer("if_policy"), name);
+    const PolicyKnob* knob = find_policy(name);
+    if (knob == nullptr) {
+      config_fail(source, at, "a policy setting of `idp_sim run --list-policies`");
+    }
+    if (auto expected = check_condition(*knob, condition); !expected.empty()) {
+      config_fail(source, at, expected);
+    }
+  }
   Expectation& expect = out.expect;
   expect.outcome = reader.choice_or("outcome", {{"accept", reports::Outcome::accept}, {"reject", reports::Outcome::reject}},
                                     reports::Outcome::none);

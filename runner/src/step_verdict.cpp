@@ -32,28 +32,38 @@ void judge_step(const Expectation& expected, const Judgement& judged, const Targ
   std::string headline = "expected " + reports::describe(outcome.expected) + ", got " + reports::describe(observed);
   if (observed.outcome != expected.outcome) {
     outcome.status = reports::Status::failed;
+    outcome.code = step_code::outcome_mismatch;
     outcome.message = headline + " — " + observed.detail;
     return;
   }
   std::string notes;
   std::string problems;
+  auto problem = [&](const char* code, const std::string& text) {
+    if (outcome.code.empty()) {
+      outcome.code = code;
+    }
+    problems += text;
+  };
   if (expected.reason) {
     if (!observed.reason) {
       notes += "; reason not checked (the target exposes no verdict)";
     } else if (*observed.reason != *expected.reason) {
-      problems += "; right outcome for the wrong reason";
+      problem(step_code::reason_mismatch, "; right outcome for the wrong reason");
     }
   }
   if (expected.outcome == reports::Outcome::accept) {
     if (!expected.session.empty()) {
       if (judged.session_page) {
-        problems += session_mismatches(expected, judged);
+        if (auto mismatches = session_mismatches(expected, judged); !mismatches.empty()) {
+          problem(step_code::session_mismatch, mismatches);
+        }
       } else {
         notes += "; session values not checked (no JSON session probe in " + target.file.filename().string() + ")";
       }
     }
     if (expected.redirect && !std::regex_search(judged.final_url, make_pattern(*expected.redirect))) {
-      problems += "; final URL '" + judged.final_url + "' does not match /" + *expected.redirect + "/";
+      problem(step_code::redirect_mismatch,
+              "; final URL '" + judged.final_url + "' does not match /" + *expected.redirect + "/");
     }
   }
   outcome.status = problems.empty() ? reports::Status::passed : reports::Status::failed;
@@ -76,9 +86,11 @@ void summarize_steps(reports::ScenarioResult& result) {
   if (worst != nullptr) {
     result.expected = worst->expected;
     result.observed = worst->observed;
+    result.code = result.status == reports::Status::passed ? std::string() : worst->code;
     result.message = worst->name + ": " + worst->message;
   } else {
     result.status = reports::Status::error;
+    result.code = step_code::run_error;
     result.message = "no step ran";
   }
 }

@@ -7,7 +7,17 @@
 
 namespace samlt::runner {
 
-// Sets outcome.status and outcome.message. Passed needs the same outcome; the reason is compared
+// StepResult::code values: why a step did not pass.
+namespace step_code {
+inline constexpr const char* outcome_mismatch = "outcome_mismatch";    // accept vs reject
+inline constexpr const char* reason_mismatch = "reason_mismatch";      // right outcome, wrong reason id
+inline constexpr const char* session_mismatch = "session_mismatch";    // accepted, wrong session values
+inline constexpr const char* redirect_mismatch = "redirect_mismatch";  // accepted, wrong final URL
+inline constexpr const char* run_error = "run_error";                  // the step could not be judged
+inline constexpr const char* need_prefix = "need.";                    // skipped: "need.<need id>"
+}  // namespace step_code
+
+// Sets outcome.status, outcome.code and outcome.message. Passed needs the same outcome; the reason is compared
 // only when the SP exposed one (otherwise the message notes it was not checked); session values
 // and the redirect are compared on acceptance.
 void judge_step(const Expectation& expected, const Judgement& judged, const Target& target,

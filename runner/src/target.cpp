@@ -3,6 +3,7 @@
 
 #include "samlt/core/fs.hpp"
 #include "samlt/core/json_reader.hpp"
+#include "samlt/runner/policies.hpp"
 
 #include <regex>
 
@@ -59,6 +60,9 @@ Signals read_signals(ObjectReader& top) {
   if (auto location = reader.optional_string("accept_location")) {
     signals.accept_location = checked_regex(reader, *location, reader.pointer("accept_location"));
   }
+  if (auto body = reader.optional_string("accept_body")) {
+    signals.accept_body = checked_regex(reader, *body, reader.pointer("accept_body"));
+  }
   signals.session_cookie = reader.optional_string("session_cookie");
   if (const auto* probe = reader.find("session_probe")) {
     ObjectReader p(*probe, reader.pointer("session_probe"), top.source());
@@ -76,8 +80,9 @@ Signals read_signals(ObjectReader& top) {
         checked_regex(reader, bodies[i], child_pointer(reader.pointer("reject_body"), i)));
   }
   reader.finish();
-  if (!signals.session_cookie && !signals.session_probe && !signals.accept_location) {
-    top.fail("signals", "at least one acceptance signal: session_cookie, session_probe or accept_location");
+  if (!signals.session_cookie && !signals.session_probe && !signals.accept_location && !signals.accept_body) {
+    top.fail("signals",
+             "at least one acceptance signal: session_cookie, session_probe, accept_location or accept_body");
   }
   return signals;
 }
@@ -126,8 +131,43 @@ Target load_target(const std::filesystem::path& file) {
   }
   ObjectReader idp(*idp_json, top.pointer("idp"), source);
   target.idp_config = core::json::resolve_path(base, idp.string("config"));
-  target.idp_app_id = idp.string("app_id");
+  target.idp_app_id = idp.string_or("app_id", "");
+  if (const auto* app = idp.find("app")) {
+    if (!app->is_object() || !target.idp_app_id.empty()) {
+      idp.fail("app", "an object of idp_sim apps[] keys, for the app the runner registers (not with app_id)");
+    }
+    target.idp_app = *app;
+  }
   idp.finish();
+  if (auto cert = top.optional_string("encryption_certificate")) {
+    target.encryption_certificate = core::json::resolve_path(base, *cert);
+  }
+  auto capabilities = top.strings("capabilities");
+  for (std::size_t i = 0; i < capabilities.size(); ++i) {
+    const Need* need = find_need(capabilities[i]);
+    if (need == nullptr || need->source != NeedSource::declared) {
+      std::string declarable;
+      for (const auto& row : all_needs()) {
+        if (row.source == NeedSource::declared) {
+          declarable += (declarable.empty() ? "" : ", ") + std::string(row.id);
+        }
+      }
+      config_fail(source, child_pointer(top.pointer("capabilities"), i),
+                  "a capability only the target can declare (" + declarable +
+                      "); the runner finds the others itself");
+    }
+    target.declared_capabilities.insert(capabilities[i]);
+  }
+  if (auto pattern = top.optional_string("reason_pattern")) {
+    try {
+      if (make_pattern(*pattern).mark_count() != 1) {
+        top.fail("reason_pattern", "a regular expression with exactly one capture group");
+      }
+    } catch (const std::regex_error&) {
+      top.fail("reason_pattern", "a valid regular expression with one capture group");
+    }
+    target.reason_pattern = pattern;
+  }
   target.signals = read_signals(top);
   if (const auto* tls = top.find("tls")) {
     ObjectReader reader(*tls, top.pointer("tls"), source);
@@ -144,7 +184,16 @@ Target load_target(const std::filesystem::path& file) {
       top.fail("policy", "an object of policy setting names and values");
     }
     for (const auto& [name, value] : policy->items()) {
-      target.policy[name] = value.is_string() ? value.get<std::string>() : value.dump();
+      const PolicyKnob* knob = find_policy(name);
+      if (knob == nullptr) {
+        config_fail(source, child_pointer(top.pointer("policy"), name),
+                    "a policy setting of `idp_sim run --list-policies`");
+      }
+      std::string text = value.is_string() ? value.get<std::string>() : value.dump();
+      if (auto expected = check_condition(*knob, text); !expected.empty() || text.find_first_of("<>") != std::string::npos) {
+        config_fail(source, child_pointer(top.pointer("policy"), name), expected.empty() ? knob->values : expected);
+      }
+      target.policy[name] = text;
     }
   }
   top.finish();

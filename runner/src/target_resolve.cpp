@@ -5,6 +5,7 @@
 #include "samlt/core/saml_names.hpp"
 #include "samlt/core/xml.hpp"
 #include "samlt/runner/browser.hpp"
+#include "samlt/runner/policies.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -29,34 +30,66 @@ void flatten(const nlohmann::json& json, const std::string& prefix, std::map<std
   }
 }
 
-}  // namespace
-
-core::Result<void> complete_from_metadata(Target& target, double timeout_seconds) {
-  if (!target.entity_id.empty() && !target.acs_url.empty()) {
-    return {};
-  }
-  std::string xml;
-  std::string source;
+core::Result<std::string> read_metadata(const Target& target, double timeout_seconds) {
   if (target.metadata_file) {
-    source = target.metadata_file->string();
-    auto text = core::read_file(*target.metadata_file);
-    if (!text) {
-      return core::fail(text.error());
-    }
-    xml = std::move(*text);
-  } else {
-    source = *target.metadata_url;
-    Browser browser(timeout_seconds, target.tls);
-    auto page = browser.get(source, {}, "GET SP metadata");
-    if (!page) {
-      return core::fail(page.error());
-    }
-    if (page->status != 200) {
-      return core::fail(core::Reason::runner_http_failed, source + " answered HTTP " + std::to_string(page->status));
-    }
-    xml = std::move(page->body);
+    return core::read_file(*target.metadata_file);
   }
-  auto doc = core::parse_strict(xml, {4 * 1024 * 1024, 64});
+  Browser browser(timeout_seconds, target.tls);
+  auto page = browser.get(*target.metadata_url, {}, "GET SP metadata");
+  if (!page) {
+    return core::fail(page.error());
+  }
+  if (page->status != 200) {
+    return core::fail(core::Reason::runner_http_failed,
+                      *target.metadata_url + " answered HTTP " + std::to_string(page->status));
+  }
+  return std::move(page->body);
+}
+
+std::string default_post_acs(xmlNode* sp) {
+  int best = INT_MAX;
+  std::string location;
+  for (xmlNode* acs : core::children_named(sp, n::ns_metadata, "AssertionConsumerService")) {
+    if (core::attribute(acs, "Binding") != n::binding_post) {
+      continue;
+    }
+    std::string index = core::attribute(acs, "index").value_or("0");
+    int rank = 0;
+    std::from_chars(index.data(), index.data() + index.size(), rank);
+    rank = core::attribute(acs, "isDefault") == "true" ? -1 : rank;
+    if (rank < best) {
+      best = rank;
+      location = core::attribute(acs, "Location").value_or("");
+    }
+  }
+  return location;
+}
+
+// saml-metadata §2.4.1.1: a KeyDescriptor without `use` serves both signing and encryption.
+core::Result<std::optional<core::Certificate>> encryption_certificate(xmlNode* sp, const std::string& source) {
+  for (xmlNode* key : core::children_named(sp, n::ns_metadata, "KeyDescriptor")) {
+    auto use = core::attribute(key, "use");
+    if (use && *use != "encryption") {
+      continue;
+    }
+    for (xmlNode* cert : core::descendants_named(key, n::ns_dsig, "X509Certificate")) {
+      auto parsed = core::Certificate::from_base64(core::simple_text(cert).value_or(""));
+      if (!parsed) {
+        return metadata_invalid(source + ": KeyDescriptor X509Certificate: " + parsed.error().detail);
+      }
+      return std::optional<core::Certificate>(*parsed);
+    }
+  }
+  return std::optional<core::Certificate>();
+}
+
+core::Result<void> read_sp_metadata(Target& target, ResolvedTarget& resolved, double timeout_seconds) {
+  std::string source = target.metadata_file ? target.metadata_file->string() : *target.metadata_url;
+  auto xml = read_metadata(target, timeout_seconds);
+  if (!xml) {
+    return core::fail(xml.error());
+  }
+  auto doc = core::parse_strict(*xml, {4 * 1024 * 1024, 64});
   if (!doc) {
     return metadata_invalid(source + ": " + doc.error().detail);
   }
@@ -69,31 +102,26 @@ core::Result<void> complete_from_metadata(Target& target, double timeout_seconds
     target.entity_id = core::attribute(entity, "entityID").value_or("");
   }
   if (target.acs_url.empty()) {
-    int best = INT_MAX;
-    for (xmlNode* acs : core::children_named(sp, n::ns_metadata, "AssertionConsumerService")) {
-      if (core::attribute(acs, "Binding") != n::binding_post) {
-        continue;
-      }
-      std::string index = core::attribute(acs, "index").value_or("0");
-      int rank = 0;
-      std::from_chars(index.data(), index.data() + index.size(), rank);
-      rank = core::attribute(acs, "isDefault") == "true" ? -1 : rank;
-      if (rank < best) {
-        best = rank;
-        target.acs_url = core::attribute(acs, "Location").value_or("");
-      }
-    }
+    target.acs_url = default_post_acs(sp);
   }
   if (target.entity_id.empty() || target.acs_url.empty()) {
     return metadata_invalid(source + ": no entityID or no HTTP-POST AssertionConsumerService");
+  }
+  auto cert = encryption_certificate(sp, source);
+  if (!cert) {
+    return core::fail(cert.error());
+  }
+  if (*cert) {
+    resolved.encryption_certificate = **cert;
+    resolved.encryption_certificate_source = source;
   }
   return {};
 }
 
 core::Result<std::map<std::string, std::string>> fetch_policy(const Target& target, double timeout_seconds) {
-  std::map<std::string, std::string> policy = target.policy;
+  std::map<std::string, std::string> fetched;
   if (!target.policy_url) {
-    return policy;
+    return fetched;
   }
   Browser browser(timeout_seconds, target.tls);
   auto page = browser.get(*target.policy_url, {{"Accept", "application/json"}}, "GET policy");
@@ -103,14 +131,48 @@ core::Result<std::map<std::string, std::string>> fetch_policy(const Target& targ
   auto json = nlohmann::json::parse(page->body, nullptr, false);
   if (page->status != 200 || !json.is_object()) {
     return core::fail(core::Reason::runner_http_failed,
-                      *target.policy_url + " did not answer 200 with a JSON object (HTTP " + std::to_string(page->status) + ")");
+                      *target.policy_url + " did not answer 200 with a JSON object (HTTP " +
+                          std::to_string(page->status) + ")");
   }
-  std::map<std::string, std::string> fetched;
   flatten(json, "", fetched);
-  for (auto& [name, value] : fetched) {
-    policy[name] = value;
+  return fetched;
+}
+
+}  // namespace
+
+core::Result<ResolvedTarget> resolve_target(Target& target, double timeout_seconds) {
+  ResolvedTarget resolved;
+  if (target.metadata_file || target.metadata_url) {
+    if (auto read = read_sp_metadata(target, resolved, timeout_seconds); !read) {
+      return core::fail(read.error());
+    }
   }
-  return policy;
+  if (target.encryption_certificate) {
+    auto cert = core::load_certificate_file(*target.encryption_certificate);
+    if (!cert) {
+      return core::fail(cert.error().reason, target.file.string() + ": /encryption_certificate: " +
+                                                 target.encryption_certificate->string() + ": " +
+                                                 cert.error().detail);
+    }
+    resolved.encryption_certificate = *cert;
+    resolved.encryption_certificate_source = target.encryption_certificate->string();
+  }
+  resolved.capabilities = target.declared_capabilities;
+  if (target.login_url) {
+    resolved.capabilities.emplace(need::sp_initiated_login);
+  }
+  if (resolved.encryption_certificate) {
+    resolved.capabilities.emplace(need::encryption_certificate);
+  }
+  if (target.signals.session_probe && target.signals.session_probe->json) {
+    resolved.capabilities.emplace(need::session_attributes);
+  }
+  auto fetched = fetch_policy(target, timeout_seconds);
+  if (!fetched) {
+    return core::fail(fetched.error().reason, "/policy_url: " + fetched.error().detail);
+  }
+  resolved.policy = effective_policy(target.policy, *fetched);
+  return resolved;
 }
 
 core::Result<void> check_reachable(const Target& target, double timeout_seconds) {

@@ -50,8 +50,8 @@ TEST_CASE("index.html lists every scenario id, escaped", "[reports]") {
 TEST_CASE("index.html names the target, its policy and the summary counts", "[reports]") {
   const std::string html = render(test::sample_report());
   CHECK(html.find("<h1>SAML conformance report: reference-sp</h1>") != std::string::npos);
-  CHECK(html.find("<tr><td><code>clock_skew</code></td><td>180s</td></tr>") != std::string::npos);
-  CHECK(html.find("<tr><td><code>allow_sha1</code></td><td>false</td></tr>") != std::string::npos);
+  CHECK(html.find("<tr><td><code>clock_skew</code></td><td>180s</td><td>declared</td></tr>") != std::string::npos);
+  CHECK(html.find("<tr><td><code>allow_sha1</code></td><td>false</td><td>declared</td></tr>") != std::string::npos);
   CHECK(html.find(">5 total<") != std::string::npos);
   CHECK(html.find(">3 passed<") != std::string::npos);
   CHECK(html.find(">1 failed<") != std::string::npos);

@@ -57,7 +57,8 @@ TEST_CASE("report.json names the target and policy", "[reports]") {
   CHECK(doc.at("started_at") == "2024-05-01T10:00:00.000Z");
   CHECK(doc.at("target").at("name") == "reference-sp");
   CHECK(doc.at("target").at("acs_url") == "https://sp.example.test/acs");
-  CHECK(doc.at("policy") == json{{"clock_skew", "180s"}, {"allow_sha1", "false"}});
+  CHECK(doc.at("policy") == json{{"clock_skew", {{"value", "180s"}, {"origin", "declared"}}},
+                                  {"allow_sha1", {{"value", "false"}, {"origin", "declared"}}}});
 }
 
 TEST_CASE("report.json entries carry expected, observed, faults and timing", "[reports]") {
@@ -111,6 +112,6 @@ TEST_CASE("report.json replaces invalid UTF-8 instead of failing", "[reports]") 
 
 TEST_CASE("report.json of an empty run has zero counts and no scenarios", "[reports]") {
   const json doc = render(RunReport{});
-  CHECK(doc.at("summary") == json{{"total", 0}, {"passed", 0}, {"failed", 0}, {"errors", 0}});
+  CHECK(doc.at("summary") == json{{"total", 0}, {"passed", 0}, {"failed", 0}, {"errors", 0}, {"skipped", 0}});
   CHECK(doc.at("scenarios").empty());
 }

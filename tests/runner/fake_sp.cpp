@@ -17,6 +17,7 @@
 #include "support/test_certs.hpp"
 
 #include <atomic>
+#include <iterator>
 #include <thread>
 
 namespace samlt::test {
@@ -52,6 +53,24 @@ class Handler : public Poco::Net::HTTPRequestHandler {
                         "</saml:Issuer></samlp:AuthnRequest>";
       response.redirect("http://127.0.0.1:9/idp/saml2?SAMLRequest=" +
                         core::url_encode(core::base64_encode(core::deflate_raw(xml))));
+      return;
+    }
+    if (path == "/always-200") {
+      response.setContentType("application/json");
+      response.send() << "{}";
+      return;
+    }
+    if (path == "/acs" && request.getMethod() == "POST" && m_state.mode == FakeSpMode::json_audience) {
+      ++m_state.posts;
+      std::string body(std::istreambuf_iterator<char>(request.stream()), {});
+      auto form = core::parse_form(body);
+      auto values = form ? core::form_values(*form, "SAMLResponse") : std::vector<std::string>{};
+      auto xml = values.empty() ? core::Result<std::string>(std::string()) : core::base64_decode(values[0]);
+      bool ours = xml && xml->find(">urn:samlt:sp:fake</") != std::string::npos;
+      response.setContentType("application/json");
+      response.setStatus(ours ? HTTPResponse::HTTP_OK : HTTPResponse::HTTP_FORBIDDEN);
+      response.send() << (ours ? R"({"result":"ACCEPT"})"
+                               : R"({"result":"REJECT","error":"the Audience is not urn:samlt:sp:fake"})");
       return;
     }
     if (path == "/acs" && request.getMethod() == "POST") {

@@ -13,6 +13,10 @@ enum class FakeSpMode {
   lax,             // any POST to /acs: session cookie + 302 to /home
   error_page_200,  // any POST to /acs: "Error" page with HTTP 200, no session
   vanishing,       // like lax, but the server stops after `vanish_after` ACS posts
+  // Judges the audience only, and answers in JSON without a cookie: 200 {"result":"ACCEPT"} when
+  // the Response names urn:samlt:sp:fake as Audience, else 403 {"result":"REJECT","error":…}.
+  // /always-200 is a "session probe" that answers 200 whatever happened.
+  json_audience,
 };
 
 class FakeSp {

@@ -33,7 +33,7 @@ std::filesystem::path write_fake_target(const TempDir& dir, const FakeSp& sp, co
       {"entity_id", sp.entity_id()},
       {"acs_url", sp.base_url() + "/acs"},
       {"login_url", sp.base_url() + "/login"},
-      {"idp", {{"config", write_idp_config(dir).string()}, {"app_id", k_default_app_id}}},
+      {"idp", {{"config", write_idp_config(dir).string()}}},
       {"signals",
        {{"session_cookie", "lax_session"},
         {"session_probe", {{"url", sp.base_url() + "/home"}, {"status", 200}}},

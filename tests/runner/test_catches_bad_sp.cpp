@@ -21,9 +21,11 @@ struct Run {
   nlohmann::json report;
 };
 
+// These SPs are wrong on purpose, so the target check before the run would refuse them.
 Run run(const test::TempDir& dir, const std::filesystem::path& target, const std::vector<std::string>& scenarios) {
   std::vector<std::string> args = scenarios;
-  for (std::string arg : std::vector<std::string>{"--target", target.string(), "--report", (dir / "report").string(), "--jobs", "2", "--quiet"}) {
+  for (std::string arg : std::vector<std::string>{"--target", target.string(), "--report", (dir / "report").string(),
+                                                  "--jobs", "2", "--quiet", "--no-target-check"}) {
     args.push_back(arg);
   }
   test::CapturedStream sink;
@@ -46,6 +48,10 @@ TEST_CASE("a lax SP that accepts any response fails every reject-scenario", "[ru
   std::size_t rejects = 0;
   for (const auto& scenario : result.report["scenarios"]) {
     INFO(scenario["id"].get<std::string>() << ": " << scenario["message"].get<std::string>());
+    if (scenario["status"] == "skipped") {
+      CHECK(scenario["code"].get<std::string>().rfind("need.", 0) == 0);
+      continue;
+    }
     bool expects_reject = false;
     for (const auto& step : scenario["steps"]) {
       expects_reject = expects_reject || step["expected"]["outcome"] == "reject";
@@ -53,7 +59,9 @@ TEST_CASE("a lax SP that accepts any response fails every reject-scenario", "[ru
     if (expects_reject) {
       ++rejects;
       CHECK(scenario["status"] == "failed");
-      CHECK_THAT(scenario["message"].get<std::string>(), Contains("expected reject") && Contains("got accept"));
+      CHECK(scenario["code"] == "outcome_mismatch");
+      CHECK(scenario["expected"]["outcome"] == "reject");
+      CHECK(scenario["observed"]["outcome"] == "accept");
     } else {
       CHECK(scenario["status"] == "passed");
     }
@@ -68,9 +76,12 @@ TEST_CASE("an error page served with HTTP 200 counts as a rejection", "[runner][
   auto result = run(dir, test::write_fake_target(dir, sp), {(test::bundled_scenarios() / "faults").string()});
   for (const auto& scenario : result.report["scenarios"]) {
     INFO(scenario["id"].get<std::string>());
+    if (scenario["status"] == "skipped") {
+      continue;
+    }
     CHECK(scenario["observed"]["outcome"] == "reject");
     CHECK(scenario["observed"]["http_status"] == 200);
-    CHECK_THAT(scenario["observed"]["detail"].get<std::string>(), Contains("matches reject pattern"));
+    CHECK(scenario["observed"]["signal"] == "reject_body");
   }
 }
 
@@ -81,11 +92,13 @@ TEST_CASE("an SP that goes away mid-run gives error results, not a crash", "[run
   CHECK(result.exit_code == 1);
   std::size_t errors = result.report["summary"]["errors"].get<std::size_t>();
   CHECK(errors >= 1);
-  CHECK(errors + result.report["summary"]["passed"].get<std::size_t>() +
-            result.report["summary"]["failed"].get<std::size_t>() ==
-        result.report["summary"]["total"].get<std::size_t>());
+  const auto& summary = result.report["summary"];
+  CHECK(errors + summary["passed"].get<std::size_t>() + summary["failed"].get<std::size_t>() +
+            summary["skipped"].get<std::size_t>() ==
+        summary["total"].get<std::size_t>());
   for (const auto& scenario : result.report["scenarios"]) {
     if (scenario["status"] == "error") {
+      CHECK(scenario["code"] == "run_error");
       CHECK_THAT(scenario["message"].get<std::string>(), Contains("runner.http_failed"));
     }
   }
@@ -98,7 +111,9 @@ TEST_CASE("an https SP is reached with its CA, refused without it, and reached w
   nlohmann::json trusted = {{"tls", {{"ca_file", test::test_cert_set().certificate_path("tls-loopback").string()}}}};
   auto with_ca = run(dir, test::write_fake_target(dir, sp, trusted), {faults});
   CHECK(with_ca.exit_code == 1);  // reached: the lax SP fails the fault scenarios
-  CHECK(with_ca.report["summary"]["failed"].get<std::size_t>() == with_ca.report["summary"]["total"].get<std::size_t>());
+  const auto& summary = with_ca.report["summary"];
+  CHECK(summary["failed"].get<std::size_t>() >= 10);
+  CHECK(summary["errors"] == 0);
 
   std::vector<std::string> args = {faults, "--target", test::write_fake_target(dir, sp).string(), "--quiet"};
   test::CapturedStream sink;

@@ -40,7 +40,8 @@ TEST_CASE("a valid scenario loads with its suite, faults and expectation", "[run
   auto file = test::write_json(dir, "faults/x.json", valid());
   auto scenario = runner::load_scenario(file, dir.path());
   CHECK(scenario.suite == "faults");
-  CHECK(scenario.flow == runner::Flow::sp_initiated);
+  CHECK(scenario.flows == std::vector{runner::Flow::sp_initiated, runner::Flow::idp_initiated});
+  CHECK(scenario.needs.empty());
   REQUIRE(scenario.mutators.size() == 1);
   CHECK(scenario.mutators[0].id == "audience.wrong");
   CHECK(scenario.app_overrides["signing"] == "both");
@@ -76,14 +77,32 @@ TEST_CASE("bad scenario files name the file, the JSON pointer and what was expec
   CHECK_THAT(with([](auto& j) { j["expect"]["outcome"] = "maybe"; }), Contains("/expect/outcome"));
   CHECK_THAT(with([](auto& j) { j.erase("spec_ref"); }), Contains("/spec_ref: the spec clause"));
   CHECK_THAT(with([](auto& j) { j.erase("user"); }), Contains("/user: a non-empty string"));
-  CHECK_THAT(with([](auto& j) { j["flow"] = "sideways"; }), Contains("/flow: one of"));
+  CHECK_THAT(with([](auto& j) { j["flow"] = "sp_initiated"; }), Contains("/flow: \"flows\""));
+  CHECK_THAT(with([](auto& j) { j["flows"] = {"sideways"}; }), Contains("/flows/0: \"sp_initiated\" or"));
+  CHECK_THAT(with([](auto& j) { j["flows"] = {"sp_initiated", "sp_initiated"}; }), Contains("/flows/1:"));
+  CHECK_THAT(with([](auto& j) { j["flows"] = nlohmann::json::array(); }), Contains("/flows: a non-empty array"));
+  CHECK_THAT(with([](auto& j) { j["needs"] = {"a_pony"}; }), Contains("/needs/0: one of sp_initiated_login"));
+  CHECK_THAT(with([](auto& j) {
+               j["expect"] = {{{"if_policy", {{"allow_sha1", "true"}}}, {"outcome", "accept"}}, {{"outcome", "reject"}}};
+             }),
+             Contains("/expect/0/if_policy/allow_sha1: a policy setting of `idp_sim run --list-policies`"));
+  CHECK_THAT(with([](auto& j) {
+               j["expect"] = {{{"if_policy", {{"clock_skew_seconds", "about 3 minutes"}}}, {"outcome", "accept"}},
+                              {{"outcome", "reject"}}};
+             }),
+             Contains("/expect/0/if_policy/clock_skew_seconds: a number of seconds"));
+  CHECK_THAT(with([](auto& j) {
+               j["expect"] = {{{"if_policy", {{"allow_unsolicited", "maybe"}}}, {"outcome", "accept"}},
+                              {{"outcome", "reject"}}};
+             }),
+             Contains("/expect/0/if_policy/allow_unsolicited: true or false"));
   CHECK_THAT(with([](auto& j) { j["steps"] = nlohmann::json::array(); }), Contains("/steps: either"));
   CHECK_THAT(with([](auto& j) {
                j.erase("expect");
                j["steps"] = {{{"action", "replay"}, {"expect", {{"outcome", "reject"}}}}};
              }),
              Contains("/steps/0/action: a sign_in step before"));
-  CHECK_THAT(with([](auto& j) { j["expect"] = {{{"if_policy", {{"a", "b"}}}, {"outcome", "accept"}}}; }),
+  CHECK_THAT(with([](auto& j) { j["expect"] = {{{"if_policy", {{"require_email", "true"}}}, {"outcome", "accept"}}}; }),
              Contains("/expect/0/if_policy: no condition on the last"));
   CHECK_THAT(with([](auto& j) { j["expect"] = {{"outcome", "accept"}, {"session", {{"email", "x"}}}}; }),
              Contains("/expect/session/email: a key that is a JSON pointer"));
@@ -95,4 +114,36 @@ TEST_CASE("a scenario file that is not JSON names the byte offset", "[runner]") 
   std::filesystem::create_directories(dir / "faults");
   REQUIRE(core::write_file_atomic(dir / "faults/broken.json", "{\"id\": "));
   CHECK_THROWS_WITH(runner::load_scenario(dir / "faults/broken.json", dir.path()), Contains("broken.json: byte"));
+}
+
+TEST_CASE("flows and needs: listed ones are kept, token encryption and session checks add theirs", "[runner]") {
+  test::TempDir dir;
+  auto json = valid();
+  json["flows"] = {"sp_initiated"};
+  json["needs"] = {"idp_metadata_trust"};
+  json["idp"]["app"]["token_encryption"] = {{"enabled", true}};
+  json["expect"] = {{"outcome", "accept"}, {"session", {{"/email", "alex.wilber@contoso.example"}}}};
+  auto scenario = runner::load_scenario(test::write_json(dir, "entra/x.json", json), dir.path());
+  CHECK(scenario.flows == std::vector{runner::Flow::sp_initiated});
+  CHECK(scenario.needs ==
+        std::vector<std::string>{"idp_metadata_trust", "encryption_certificate", "session_attributes"});
+
+  json["idp"]["app"]["token_encryption"]["enabled"] = false;
+  json["expect"].erase("session");
+  json.erase("needs");
+  auto plain = runner::load_scenario(test::write_json(dir, "entra/y.json", json), dir.path());
+  CHECK(plain.needs.empty());
+}
+
+TEST_CASE("numeric policy conditions compare; a setting the SP does not state satisfies none", "[runner]") {
+  test::TempDir dir;
+  auto json = valid();
+  json["expect"] = {{{"if_policy", {{"clock_skew_seconds", ">=180"}}}, {"outcome", "accept"}}, {{"outcome", "reject"}}};
+  auto scenario = runner::load_scenario(test::write_json(dir, "profile/x.json", json), dir.path());
+  const auto& step = scenario.steps[0];
+  CHECK(runner::expectation_for(step, {{"clock_skew_seconds", "180"}}).outcome == reports::Outcome::accept);
+  CHECK(runner::expectation_for(step, {{"clock_skew_seconds", "300"}}).outcome == reports::Outcome::accept);
+  CHECK(runner::expectation_for(step, {{"clock_skew_seconds", "179"}}).outcome == reports::Outcome::reject);
+  CHECK(runner::expectation_for(step, {{"clock_skew_seconds", "lots"}}).outcome == reports::Outcome::reject);
+  CHECK(runner::expectation_for(step, {}).outcome == reports::Outcome::reject);
 }

@@ -43,6 +43,24 @@ TEST_CASE("a valid target file loads; paths are relative to it", "[runner]") {
   CHECK(target.policy.at("clock_skew_seconds") == "180");
 }
 
+TEST_CASE("a target needs no app id, and may signal acceptance by its body alone", "[runner]") {
+  test::TempDir dir;
+  auto json = valid();
+  json["idp"] = {{"config", "idp.json"}, {"app", {{"signing", "both"}}}};
+  json["signals"] = {{"accept_status", {200}}, {"accept_body", "\"result\":\"ACCEPT\""}};
+  json["capabilities"] = {"idp_metadata_trust"};
+  json["reason_pattern"] = "\"error\":\"([^\"]*)\"";
+  json["encryption_certificate"] = "sp.pem";
+  auto target = runner::load_target(test::write_json(dir, "target.json", json));
+  CHECK(target.idp_app_id.empty());
+  CHECK(target.idp_app["signing"] == "both");
+  CHECK(target.signals.accept_body == "\"result\":\"ACCEPT\"");
+  CHECK_FALSE(target.signals.session_cookie);
+  CHECK(target.declared_capabilities == runner::Capabilities{"idp_metadata_trust"});
+  CHECK(target.encryption_certificate == dir / "sp.pem");
+  CHECK(target.reason_pattern);
+}
+
 TEST_CASE("bad target files name the pointer and the expectation", "[runner]") {
   auto with = [](auto change) {
     auto json = valid();
@@ -53,7 +71,18 @@ TEST_CASE("bad target files name the pointer and the expectation", "[runner]") {
   CHECK_THAT(with([](auto& j) { j["acs_url"] = "ftp://x"; }), Contains("/acs_url: an absolute http://"));
   CHECK_THAT(with([](auto& j) { j.erase("entity_id"); }), Contains("/entity_id: entity_id and acs_url, or SP metadata"));
   CHECK_THAT(with([](auto& j) { j.erase("idp"); }), Contains("/idp: {"));
-  CHECK_THAT(with([](auto& j) { j["idp"].erase("app_id"); }), Contains("/idp/app_id: a non-empty string"));
+  CHECK_THAT(with([](auto& j) { j["idp"]["app"] = {{"signing", "both"}}; }), Contains("/idp/app: an object"));
+  CHECK_THAT(with([](auto& j) { j["capabilities"] = {"sp_initiated_login"}; }),
+             Contains("/capabilities/0: a capability only the target can declare (idp_metadata_trust)"));
+  CHECK_THAT(with([](auto& j) { j["capabilities"] = {"telepathy"}; }), Contains("/capabilities/0:"));
+  CHECK_THAT(with([](auto& j) { j["reason_pattern"] = "no group"; }),
+             Contains("/reason_pattern: a regular expression with exactly one capture group"));
+  CHECK_THAT(with([](auto& j) { j["reason_pattern"] = "(a)(b)"; }), Contains("/reason_pattern: a regular"));
+  CHECK_THAT(with([](auto& j) { j["policy"]["clock_skew"] = 5; }),
+             Contains("/policy/clock_skew: a policy setting of `idp_sim run --list-policies`"));
+  CHECK_THAT(with([](auto& j) { j["policy"]["clock_skew_seconds"] = ">=5"; }), Contains("/policy/clock_skew_seconds:"));
+  CHECK_THAT(with([](auto& j) { j["policy"]["allow_unsolicited"] = "sometimes"; }),
+             Contains("/policy/allow_unsolicited: true or false"));
   CHECK_THAT(with([](auto& j) { j["signals"] = {{"reject_status", {200}}}; }),
              Contains("/signals: at least one acceptance signal"));
   CHECK_THAT(with([](auto& j) { j["signals"]["reject_status"] = {99}; }), Contains("/signals/reject_status/0: an HTTP status"));

@@ -21,7 +21,9 @@ enum class Outcome { accept, reject, none };
 
 // passed: every expectation was met. failed: the SP answered, but not as expected (a JUnit
 // <failure>). error: the scenario could not be judged, e.g. the SP went away (a JUnit <error>).
-enum class Status { passed, failed, error };
+// skipped: the scenario needs something the target does not offer (a JUnit <skipped>); the
+// message names the need. Skipped results never fail a run.
+enum class Status { passed, failed, error, skipped };
 
 // What a scenario (or one of its steps) requires of the SP.
 struct Expectation {
@@ -39,6 +41,12 @@ struct Observation {
   std::optional<std::string> validation_step;
   std::optional<int> http_status;  // absent when no HTTP response was received
   std::string detail;              // free text for people (verdict detail, socket error)
+  // The SP's reason in its own words: the reference SP's reason id, or the text the target's
+  // reason pattern captured from another SP's error page, body or JSON.
+  std::optional<std::string> sp_reason;
+  // Which signal decided the outcome, a stable code (runner/src/judge.hpp lists them), e.g.
+  // "reject_status", "session_probe_failed"; empty when nothing was observed.
+  std::string signal;
 };
 
 // One step of a multi-step scenario, e.g. "post the same Response again".
@@ -47,8 +55,12 @@ struct StepResult {
   Expectation expected;
   Observation observed;
   Status status = Status::error;
-  std::string message;  // why it did not pass; empty when it passed
+  std::string message;  // why it did not pass, for people; empty when it passed
   double duration_seconds = 0.0;
+  // Why it did not pass, as a stable code: "outcome_mismatch", "reason_mismatch",
+  // "session_mismatch", "redirect_mismatch", "run_error", or "need.<id>" when skipped; empty
+  // when it passed.
+  std::string code;
 };
 
 // A SAML protocol message exchanged during a scenario, kept for people to read.
@@ -77,11 +89,18 @@ struct TargetInfo {
   std::string acs_url;
   std::string login_url;  // SP-initiated login URL; empty when the target has none
   std::string description;
+  // What the runner found the target offers (runner/include/samlt/runner/needs.hpp), e.g.
+  // "encryption_certificate (from http://sp/metadata)"; scenarios needing anything else skip.
+  std::vector<std::string> capabilities;
 };
 
 // The judged result of one scenario file.
 struct ScenarioResult {
-  std::string id;  // e.g. "profile/conditions_expired"; unique within a run
+  // e.g. "profile/conditions_expired", or "profile/conditions_expired [idp-initiated]" when a run
+  // covers every flow; unique within a run.
+  std::string id;
+  std::string scenario_id;  // the scenario file's id, without the flow
+  std::string flow;         // "sp-initiated" or "idp-initiated"; empty when skipped before a flow
   std::string title;
   std::string file;   // scenario file path as given to the runner
   std::string suite;  // "entra", "faults", "profile", ...
@@ -93,11 +112,22 @@ struct ScenarioResult {
   Expectation expected;
   Observation observed;
   Status status = Status::error;
+  std::string code;     // the deciding step's code (StepResult::code); empty on pass
   std::string message;  // e.g. "expected reject/conditions.expired, got accept"; empty on pass
   double duration_seconds = 0.0;
   std::vector<StepResult> steps;
   std::vector<SamlMessage> messages;
   std::vector<HttpExchange> exchanges;
+};
+
+// Where a policy value in force came from: the target file, the SP's policy URL, or the
+// runner's assumption for a policy the target did not state.
+enum class PolicyOrigin { declared, fetched, assumed };
+
+struct PolicySetting {
+  std::string name;
+  std::string value;
+  PolicyOrigin origin = PolicyOrigin::declared;
 };
 
 // A whole run.
@@ -107,29 +137,35 @@ struct RunReport {
   double duration_seconds = 0.0;
   TargetInfo target;
   // The SP policy and relaxations in force, printed in every report header (style §6.1 rule 6),
-  // e.g. {"clock_skew", "180s"}. REQUIRES: names are unique (report.json keys on them).
-  NamedValues policy;
+  // e.g. {"clock_skew_seconds", "180", declared}. REQUIRES: names are unique (report.json keys
+  // on them).
+  std::vector<PolicySetting> policy;
   std::vector<ScenarioResult> results;
 };
 
-// Counts by Status. total == passed + failed + errors.
+// Counts by Status. total == passed + failed + errors + skipped.
 struct Summary {
   std::size_t total = 0;
   std::size_t passed = 0;
   std::size_t failed = 0;
   std::size_t errors = 0;
+  std::size_t skipped = 0;
 };
 
 Summary summarize(const RunReport& report);
 
 // The lowercase word used in every report: "accept", "reject", "none".
 std::string_view outcome_id(Outcome outcome);
-// "passed", "failed", "error".
+// "passed", "failed", "error", "skipped".
 std::string_view status_id(Status status);
+// "declared", "fetched", "assumed".
+std::string_view policy_origin_id(PolicyOrigin origin);
 
 // "reject/conditions.expired", or "accept" when no reason is expected.
 std::string describe(const Expectation& expected);
-// "reject/conditions.expired at conditions.time (HTTP 403)"; only the parts that are known.
+// "reject/conditions.expired at conditions.time (HTTP 403)", or for an SP that gives its reason
+// in words, 'reject "Assertion contains an unacceptable AudienceRestriction." (HTTP 403)'; only
+// the parts that are known.
 std::string describe(const Observation& observed);
 
 }  // namespace samlt::reports

@@ -7,6 +7,7 @@
 #include "samlt/core/clock.hpp"
 #include "samlt/idp/idp.hpp"
 #include "samlt/reports/report_model.hpp"
+#include "samlt/runner/plan.hpp"
 #include "samlt/runner/scenario.hpp"
 #include "samlt/runner/target.hpp"
 
@@ -17,15 +18,17 @@ namespace samlt::runner {
 
 struct DriverContext {
   const Target& target;
-  const idp::Idp& idp;
-  const std::map<std::string, std::string>& policy;  // the target's policy settings
+  const idp::Idp& idp;  // holds the target's app (target_app.hpp)
+  std::string app_id;   // the target's app in `idp`
+  const std::map<std::string, std::string>& policy;  // the policy in force (policies.hpp)
   const core::Clock& clock;
   double http_timeout_seconds = 10.0;
 };
 
-// Never throws. A missed expectation is Status::failed; a run that could not be completed (the SP
-// went away, the IdP refused the SP's request) is Status::error with the reason in the message.
-// Thread-safe for distinct scenarios.
-reports::ScenarioResult run_scenario(const Scenario& scenario, const DriverContext& context);
+// Runs `run` (plan.hpp): a skipped run is a Status::skipped result naming the unmet need, with no
+// HTTP at all. Never throws. A missed expectation is Status::failed; a run that could not be
+// completed (the SP went away, the IdP refused the SP's request) is Status::error with the reason
+// in the message. Thread-safe for distinct runs.
+reports::ScenarioResult run_planned(const PlannedRun& run, const DriverContext& context);
 
 }  // namespace samlt::runner

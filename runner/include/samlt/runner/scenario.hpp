@@ -18,6 +18,9 @@ namespace samlt::runner {
 
 enum class Flow { sp_initiated, idp_initiated };
 
+// "sp-initiated", "idp-initiated": how reports name a flow.
+std::string_view flow_name(Flow flow);
+
 // What one step does. sign_in: the whole flow; replay: post the previous step's SAMLResponse again,
 // by default from a fresh browser (an attacker who captured it), or from the same one.
 enum class StepAction { sign_in, replay };
@@ -31,8 +34,9 @@ struct Expectation {
   std::optional<std::string> redirect;  // on accept: a regular expression the final URL must match
 };
 
-// The expectation that applies when the target's policy has these values (all must match). The
-// last expectation of a step has no condition.
+// The expectation that applies when the target's policy satisfies every condition: a value, or
+// for a number a comparison such as ">=180" (policies.hpp). The last expectation of a step has no
+// condition.
 struct ConditionalExpectation {
   std::map<std::string, std::string> if_policy;
   Expectation expect;
@@ -52,7 +56,12 @@ struct Scenario {
   std::vector<std::string> tags;
   std::string spec_ref;  // a spec clause, or
   std::string seed;      // a seed document ("002")
-  Flow flow = Flow::sp_initiated;
+  // The flows the scenario is valid in, in preference order (default: SP-initiated, then
+  // IdP-initiated). Only SP-initiated: it needs an AuthnRequest (InResponseTo, ForceAuthn …).
+  std::vector<Flow> flows = {Flow::sp_initiated, Flow::idp_initiated};
+  // What it needs of the SP (needs.hpp): those the file lists, and those its content implies
+  // (token encryption: encryption_certificate; session checks: session_attributes).
+  std::vector<std::string> needs;
   std::string user;
   nlohmann::json app_overrides = nlohmann::json::object();  // partial idp_sim apps[] entry
   std::vector<idp::MutatorUse> mutators;
@@ -61,12 +70,14 @@ struct Scenario {
   std::vector<Step> steps;
 };
 
-// Reads and validates one scenario file (unknown keys refused, mutator and reason ids checked).
+// Reads and validates one scenario file (unknown keys refused; mutator, reason, need and policy
+// names checked).
 // `suite_root` is the folder the suite name is taken relative to. Throws core::Fatal with
 // "<file>: <json pointer>: <expected>".
 Scenario load_scenario(const std::filesystem::path& file, const std::filesystem::path& suite_root);
 
-// The expectation of `step` under `policy` (the first whose condition holds).
+// The expectation of `step` under `policy` (the first whose conditions all hold; a setting
+// absent from `policy` satisfies no condition).
 const Expectation& expectation_for(const Step& step, const std::map<std::string, std::string>& policy);
 
 std::string_view step_action_id(StepAction action);

@@ -3,6 +3,10 @@
 // scenarios/targets/reference-sp.json is the reference SP's.
 #pragma once
 
+#include "samlt/runner/needs.hpp"
+
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -19,12 +23,16 @@ struct SessionProbe {
   bool json = false;  // ask with Accept: application/json (enables session checks by JSON pointer)
 };
 
-// The acceptance signals. A sign-in counts as accepted only when no reject signal fires and the
-// session signals (cookie and/or probe, when configured) say a session now exists. An error page
-// served with HTTP 200 is a rejection when it matches a reject body pattern.
+// The acceptance signals. A sign-in counts as accepted only when no reject signal fires, the
+// answer matches accept_location and accept_body when they are given, and the session signals
+// (cookie and/or probe, when configured) say a session now exists. An error page served with
+// HTTP 200 is a rejection when it matches a reject body pattern.
 struct Signals {
   std::vector<int> accept_status = {200, 302, 303};
   std::optional<std::string> accept_location;  // regex the ACS redirect must match
+  // Regex the last page of the ACS answer (after redirects) must match, for an SP that signals
+  // acceptance only by its body ({"result":"ACCEPT"}).
+  std::optional<std::string> accept_body;
   std::optional<std::string> session_cookie;   // set by the ACS response on success
   std::optional<SessionProbe> session_probe;
   std::vector<int> reject_status = {400, 401, 403, 500};
@@ -49,7 +57,17 @@ struct Target {
   std::optional<std::string> metadata_url;
   std::optional<std::filesystem::path> metadata_file;
   std::filesystem::path idp_config;       // the idp_sim configuration the runner plays
-  std::string idp_app_id;                 // the app (in that config) this SP is registered as
+  // The app (in that config) this SP is registered as; empty: the runner registers the target as
+  // an app itself (target_app.hpp), with `idp_app` merged over Entra's defaults.
+  std::string idp_app_id;
+  nlohmann::json idp_app = nlohmann::json::object();
+  // The SP's encryption certificate (PEM), when its metadata does not give one.
+  std::optional<std::filesystem::path> encryption_certificate;
+  // What the target declares it offers (needs.hpp, NeedSource::declared rows only).
+  Capabilities declared_capabilities;
+  // Regex with one capture group that finds the SP's reason, in its own words, in its error
+  // page, body or JSON; absent: the default patterns for common SP stacks (sp_reason.hpp).
+  std::optional<std::string> reason_pattern;
   Signals signals;
   TlsSettings tls;
   bool json_verdict = false;              // the SP answers Accept: application/json with its verdict
