@@ -26,7 +26,17 @@ constexpr PolicyKnob k_policies[] = {
     {"require_email", PolicyKind::boolean, "false", "true or false",
      "whether the SP refuses a sign-in that carries no email address (no emailaddress claim and "
      "no email-format NameID); SAML has no such rule, some SPs do"},
+    {"max_message_age_seconds", PolicyKind::number, "none", "seconds (a whole number), or none",
+     "the oldest Response IssueInstant the SP takes, skew included, however long the assertion "
+     "itself stays valid (Shibboleth's MessageFlow expires plus its clock skew); none: no limit"},
 };
+
+// "none" is the unbounded value of a number setting that allows it: above every number.
+constexpr std::string_view k_unbounded = "none";
+
+bool allows_unbounded(const PolicyKnob& knob) {
+  return std::string_view(knob.values).find("or none") != std::string_view::npos;
+}
 
 bool is_number(std::string_view text, long long& value) {
   if (text.empty()) {
@@ -84,7 +94,8 @@ std::string check_condition(const PolicyKnob& knob, std::string_view condition) 
   if (knob.kind == PolicyKind::number) {
     auto [op, operand] = split_comparison(condition);
     long long unused = 0;
-    return is_number(operand, unused)
+    bool unbounded = allows_unbounded(knob) && op.empty() && operand == k_unbounded;
+    return is_number(operand, unused) || unbounded
                ? std::string()
                : "a number of " + std::string(knob.values) + ", or a comparison such as \">=180\"";
   }
@@ -98,6 +109,9 @@ bool condition_holds(const PolicyKnob& knob, std::string_view condition, std::st
   auto [op, operand] = split_comparison(condition);
   long long want = 0;
   long long have = 0;
+  if (allows_unbounded(knob) && value == k_unbounded) {
+    return op.empty() ? operand == k_unbounded : op[0] == '>';
+  }
   if (!is_number(operand, want) || !is_number(value, have)) {
     return false;  // an SP that publishes no number satisfies no numeric condition
   }

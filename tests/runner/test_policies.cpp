@@ -28,6 +28,15 @@ TEST_CASE("conditions: values for booleans and choices, comparisons for numbers"
   CHECK(runner::condition_holds(*skew, ">179", "180"));
   CHECK(runner::condition_holds(*skew, "180", "180"));
   CHECK_FALSE(runner::condition_holds(*skew, "180", "300"));
+  const auto* age = runner::find_policy("max_message_age_seconds");
+  REQUIRE(age);
+  CHECK(runner::check_condition(*age, "none").empty());
+  CHECK_FALSE(runner::check_condition(*skew, "none").empty());
+  CHECK_FALSE(runner::check_condition(*age, "<none").empty());
+  CHECK(runner::condition_holds(*age, ">3600", "none"));
+  CHECK_FALSE(runner::condition_holds(*age, "<3779", "none"));
+  CHECK(runner::condition_holds(*age, "<3779", "240"));
+  CHECK(runner::condition_holds(*age, "none", "none"));
   CHECK(runner::condition_holds(*unsolicited, "false", "false"));
   CHECK_FALSE(runner::condition_holds(*unsolicited, "false", "true"));
 }
