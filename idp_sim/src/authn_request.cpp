@@ -191,7 +191,7 @@ core::Result<SignInContext> accept_authn_request(const Idp& idp, core::XmlDoc& d
     return core::fail(app.error());
   }
   if (app->request_verification.required) {
-    if (auto verified = verify_request_signature(*app, doc, message); !verified) {
+    if (auto verified = verify_request_signature(*app, doc, message.binding); !verified) {
       return core::fail(verified.error());
     }
   }
@@ -222,7 +222,7 @@ core::Result<SignInContext> accept_authn_request(const Idp& idp, core::XmlDoc& d
   ctx.audience = audience_for(*app, *issuer);
   ctx.force_authn = xs_true(core::attribute(root, "ForceAuthn"));
   ctx.is_passive = xs_true(core::attribute(root, "IsPassive"));
-  ctx.relay_state = message.relay_state;
+  ctx.relay_state = message.binding.relay_state();
   ctx.login_hint = message.login_hint;
   ctx.app = std::move(*app);
   return ctx;

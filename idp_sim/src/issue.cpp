@@ -49,6 +49,17 @@ core::Result<IssueOutcome> refuse(const Idp& idp, const SignInContext* ctx,
   return core::Result<IssueOutcome>(tl::in_place, std::in_place_type<AadstsError>, std::move(*aadsts));
 }
 
+// The SP's AuthnRequest: decoded already, a Redirect query, or bare XML as HTTP-POST carries it.
+core::Result<ReceivedMessage> received_for(const IssueRequest& request, const Limits& limits) {
+  if (request.saml_request) {
+    return receive_decoded(*request.saml_request);
+  }
+  if (request.redirect_query) {
+    return receive_redirect(*request.redirect_query, limits);
+  }
+  return receive_post_xml(*request.saml_request_xml, request.relay_state, limits);
+}
+
 core::Result<SignInContext> context_for(const Idp& idp, const IssueRequest& request,
                                         core::TimePoint now) {
   const App* only_app = nullptr;
@@ -59,7 +70,7 @@ core::Result<SignInContext> context_for(const Idp& idp, const IssueRequest& requ
                          {.value = request.app_id, .tenant = idp.config().tenant_name});
     }
   }
-  if (!request.redirect_query && !request.saml_request_xml) {
+  if (!request.saml_request && !request.redirect_query && !request.saml_request_xml) {
     const App* app =
         only_app ? only_app : (idp.config().apps.empty() ? nullptr : &idp.config().apps.front());
     if (app == nullptr) {
@@ -71,26 +82,20 @@ core::Result<SignInContext> context_for(const Idp& idp, const IssueRequest& requ
     }
     return idp_initiated_context(idp, *overridden, request.relay_state);
   }
-  core::Result<ReceivedMessage> message = ReceivedMessage{};
-  if (request.redirect_query) {
-    message = decode_redirect(*request.redirect_query, idp.config().limits);
-  } else {
-    message->binding = Binding::post;  // the XML as an HTTP-POST binding would carry it
-    message->parameter = "SAMLRequest";
-    message->xml = *request.saml_request_xml;
-  }
+  auto message = received_for(request, idp.config().limits);
   if (!message) {
     return core::fail(message.error());
   }
-  if (request.relay_state) {
-    message->relay_state = request.relay_state;
-  }
-  auto doc = parse_message(*message, idp.config().limits);
+  auto doc = parse_message(message->binding, idp.config().limits);
   if (!doc) {
     return core::fail(doc.error());
   }
   AcceptOptions options{only_app, request.app_overrides, ""};
-  return accept_authn_request(idp, *doc, *message, options, now);
+  auto context = accept_authn_request(idp, *doc, *message, options, now);
+  if (context && request.relay_state) {
+    context->relay_state = request.relay_state;  // the caller's RelayState wins
+  }
+  return context;
 }
 
 }  // namespace
@@ -110,7 +115,8 @@ bool posts_error(const App& app, int code) {
 
 core::Result<IssuedResponse> issue_for(const Idp& idp, const SignInContext& context,
                                        const User& user, const SessionFacts& session,
-                                       std::span<const MutatorUse> extra, core::TimePoint t0) {
+                                       std::span<const MutatorUse> extra, core::TimePoint t0,
+                                       std::string_view canary_url) {
   auto spec = make_response_spec(idp, context, user, session, t0);
   if (!spec) {
     return core::fail(spec.error());
@@ -118,7 +124,7 @@ core::Result<IssuedResponse> issue_for(const Idp& idp, const SignInContext& cont
   std::vector<MutatorUse> mutators = context.app.faults;
   mutators.insert(mutators.end(), extra.begin(), extra.end());
   auto out = run_response_pipeline(std::move(*spec), mutators, context.relay_state,
-                                   {t0, idp.tenant_id(), idp.config().credentials});
+                                   {t0, idp.tenant_id(), idp.config().credentials, std::string(canary_url)});
   if (!out) {
     return core::fail(out.error());
   }
@@ -170,7 +176,7 @@ core::Result<IssueOutcome> issue_response(const Idp& idp, const IssueRequest& re
     return refuse(idp, &*context, checked.error(), t0);
   }
   SessionFacts session{request.authn_instant.value_or(t0), user->last_auth_method};
-  auto issued = issue_for(idp, *context, *user, session, request.mutators, t0);
+  auto issued = issue_for(idp, *context, *user, session, request.mutators, t0, request.canary_url);
   if (!issued) {
     return refuse(idp, &*context, issued.error(), t0);
   }

@@ -2,14 +2,11 @@
 #include "logout.hpp"
 
 #include "samlt/core/random.hpp"
-#include "samlt/core/query_signature.hpp"
 #include "samlt/core/saml_names.hpp"
 #include "samlt/core/saml_time.hpp"
 #include "samlt/idp/aadsts.hpp"
 
-
 #include <cctype>
-#include <memory>
 
 namespace samlt::idp {
 namespace {
@@ -40,37 +37,33 @@ std::string logout_response_xml(const Idp& idp, const App& app, const std::strin
 core::Result<std::string> redirect_url(const Idp& idp, const App& app, const std::string& xml,
                                        const std::optional<std::string>& relay_state,
                                        core::TimePoint t0) {
-  core::HexCase hex = idp.config().knobs.url_encoding_case;
-  std::string query =
-      "SAMLResponse=" + core::url_encode(core::base64_encode(core::deflate_raw(xml)), hex);
-  if (relay_state) {
-    query += "&RelayState=" + core::url_encode(*relay_state, hex);
-  }
+  std::optional<core::RedirectSigner> signer;
   if (idp.config().knobs.slo_sign_response) {
-    bool sha1 = app.algorithm == core::SignatureAlgorithm::rsa_sha1;
-    query += "&SigAlg=" + core::url_encode(sha1 ? n::alg_rsa_sha1 : n::alg_rsa_sha256, hex);
-    auto signer = idp.signing_certificate(app, t0);
-    if (!signer) {
-      return core::fail(signer.error());
+    auto certificate = idp.signing_certificate(app, t0);
+    if (!certificate) {
+      return core::fail(certificate.error());
     }
-    auto signature = core::sign_query_octets(
-        (*signer)->credential.key, sha1 ? core::SignatureAlgorithm::rsa_sha1 : core::SignatureAlgorithm::rsa_sha256, query);
-    if (!signature) {
-      return core::fail(signature.error());
-    }
-    query += "&Signature=" + core::url_encode(core::base64_encode(*signature), hex);
+    signer.emplace(core::RedirectSigner{(*certificate)->credential.key,
+                                        app.algorithm == core::SignatureAlgorithm::rsa_sha1
+                                            ? core::SignatureAlgorithm::rsa_sha1
+                                            : core::SignatureAlgorithm::rsa_sha256});
   }
-  const std::string& url = *app.logout_url;
-  return url + (url.find('?') == std::string::npos ? "?" : "&") + query;
+  auto query = core::encode_redirect(core::MessageParameter::saml_response, xml, relay_state,
+                                     signer ? &*signer : nullptr,
+                                     idp.config().knobs.url_encoding_case);
+  if (!query) {
+    return core::fail(query.error());
+  }
+  return core::redirect_url(*app.logout_url, *query);
 }
 
 }  // namespace
 
 core::Result<LogoutResult> handle_logout_request(const Idp& idp, const core::XmlDoc& doc,
-                                                 const ReceivedMessage& message,
+                                                 const core::BindingMessage& message,
                                                  core::TimePoint t0) {
   const xmlNode* root = doc.root();
-  if (message.binding != Binding::redirect) {
+  if (message.binding() != core::Binding::redirect) {
     return aadsts_fail(Reason::logout_request_malformed,
                        {.diagnostic = "SLO supports the Redirect binding only"});
   }
@@ -97,7 +90,7 @@ core::Result<LogoutResult> handle_logout_request(const Idp& idp, const core::Xml
   result.request_id = *id;
   result.response_xml = logout_response_xml(idp, *app, *id, t0);
   if (app->logout_url) {
-    auto url = redirect_url(idp, *app, result.response_xml, message.relay_state, t0);
+    auto url = redirect_url(idp, *app, result.response_xml, message.relay_state(), t0);
     if (!url) {
       return core::fail(url.error());
     }

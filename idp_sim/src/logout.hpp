@@ -3,7 +3,7 @@
 // HTTP-Redirect LogoutResponse of §4.3.
 #pragma once
 
-#include "binding.hpp"
+#include "samlt/core/binding.hpp"
 #include "samlt/core/clock.hpp"
 #include "samlt/idp/idp.hpp"
 
@@ -26,7 +26,7 @@ struct LogoutResult {
 // SAMLResponse, RelayState, and — knob slo_sign_response — SigAlg and Signature over the query
 // octets, percent-encoded in lower case by default (I16).
 core::Result<LogoutResult> handle_logout_request(const Idp& idp, const core::XmlDoc& doc,
-                                                 const ReceivedMessage& message,
+                                                 const core::BindingMessage& message,
                                                  core::TimePoint t0);
 
 }  // namespace samlt::idp

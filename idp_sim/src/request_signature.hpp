@@ -3,7 +3,7 @@
 // signed requests; the signature must sit where the binding puts it.
 #pragma once
 
-#include "binding.hpp"
+#include "received_message.hpp"
 #include "samlt/idp/idp_config.hpp"
 
 namespace samlt::idp {
@@ -15,6 +15,6 @@ namespace samlt::idp {
 // authn_request.verification_certificate_missing, authn_request.signature_algorithm_forbidden
 // (missing, or not RSA-SHA256 / RSA-SHA1 when allowed) or authn_request.signature_invalid.
 core::Result<void> verify_request_signature(const App& app, core::XmlDoc& doc,
-                                            const ReceivedMessage& message);
+                                            const core::BindingMessage& message);
 
 }  // namespace samlt::idp

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "samlt/idp/response_pipeline.hpp"
 
+#include "samlt/core/binding.hpp"
 #include "samlt/idp/response_builder.hpp"
 
 namespace samlt::idp {
@@ -17,8 +18,8 @@ core::Result<void> apply_stage(Stage stage, const std::vector<Resolved>& resolve
     if (r.mutator->stage != stage) {
       continue;
     }
-    Target t{target.spec, target.doc,       target.form,       r.use->params,
-             target.t0,   target.tenant_id, target.credentials};
+    Target t{target.spec, target.doc,        target.form, r.use->params,     target.t0,
+             target.tenant_id, target.credentials, target.xml, target.canary_url};
     if (auto done = r.mutator->apply(t); !done) {
       return core::fail(done.error().reason,
                         std::string(r.mutator->id) + ": " + done.error().detail);
@@ -44,8 +45,8 @@ core::Result<PipelineOutput> run_response_pipeline(ResponseSpec spec,
   }
   PipelineOutput out;
   static const nlohmann::json k_no_params = nlohmann::json::object();
-  Target base{
-      spec, nullptr, nullptr, k_no_params, context.t0, context.tenant_id, context.credentials};
+  Target base{spec,    nullptr, nullptr, k_no_params, context.t0, context.tenant_id, context.credentials,
+              nullptr, context.canary_url};
   if (auto r = apply_stage(Stage::spec, resolved, base, out.mutators_applied); !r) {
     return core::fail(r.error());
   }
@@ -70,15 +71,23 @@ core::Result<PipelineOutput> run_response_pipeline(ResponseSpec spec,
     if (auto r = encrypt_response_assertion(doc, spec); !r) {
       return core::fail(r.error());
     }
+  }
+  if (auto r = apply_stage(Stage::encrypted, resolved, base, out.mutators_applied); !r) {
+    return core::fail(r.error());
+  }
+  if (encrypting) {
     if (auto r = sign_response_element(doc, spec); !r) {
       return core::fail(r.error());
     }
   }
   out.xml = core::serialize(doc);
-  out.form.emplace_back("SAMLResponse", core::base64_encode(out.xml));
-  if (relay_state) {
-    out.form.emplace_back("RelayState", *relay_state);
+  base.doc = nullptr;
+  base.xml = &out.xml;
+  if (auto r = apply_stage(Stage::serialized, resolved, base, out.mutators_applied); !r) {
+    return core::fail(r.error());
   }
+  base.xml = nullptr;
+  out.form = core::encode_post(core::MessageParameter::saml_response, out.xml, relay_state);
   base.doc = nullptr;
   base.form = &out.form;
   if (auto r = apply_stage(Stage::wire, resolved, base, out.mutators_applied); !r) {

@@ -4,7 +4,7 @@
 // Response (§3.7). Each step returns core::Result; AADSTS refusals carry their reason.
 #pragma once
 
-#include "binding.hpp"
+#include "received_message.hpp"
 #include "samlt/idp/idp.hpp"
 #include "samlt/idp/issue.hpp"
 
@@ -69,10 +69,12 @@ core::Result<ResponseSpec> make_response_spec(const Idp& idp, const SignInContex
                                               const User& user, const SessionFacts& session,
                                               core::TimePoint t0);
 
-// make_response_spec + the pipeline with the app's faults then `extra` mutators.
+// make_response_spec + the pipeline with the app's faults then `extra` mutators; `canary_url`
+// reaches every mutator (Target::canary_url).
 core::Result<IssuedResponse> issue_for(const Idp& idp, const SignInContext& context,
                                        const User& user, const SessionFacts& session,
-                                       std::span<const MutatorUse> extra, core::TimePoint t0);
+                                       std::span<const MutatorUse> extra, core::TimePoint t0,
+                                       std::string_view canary_url = {});
 
 // Whether the app shows `code` as a SAML error Response at the ACS (error mode) or as a page.
 bool posts_error(const App& app, int code);

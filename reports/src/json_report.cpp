@@ -33,9 +33,15 @@ Json pairs(const NamedValues& values) {
   return array;
 }
 
+std::string_view grade_id(Grade grade) {
+  return grade == Grade::safe ? "safe" : grade == Grade::ungraded ? "ungraded" : "exact";
+}
+
 Json to_json(const Expectation& expected) {
   return Json{{"outcome", outcome_id(expected.outcome)},
-              {"reason", optional_text(expected.reason)}};
+              {"reason", optional_text(expected.reason)},
+              {"family", optional_text(expected.family)},
+              {"grade", grade_id(expected.grade)}};
 }
 
 Json to_json(const Observation& observed) {
@@ -89,6 +95,7 @@ Json array_of(const std::vector<T>& items) {
 Json to_json(const ScenarioResult& result) {
   return Json{{"id", result.id},
               {"scenario_id", result.scenario_id},
+              {"catalogue", result.catalogue.empty() ? Json(nullptr) : Json(result.catalogue)},
               {"flow", result.flow},
               {"title", result.title},
               {"file", result.file},

@@ -65,11 +65,16 @@ std::string_view policy_origin_id(PolicyOrigin origin) {
 }
 
 std::string describe(const Expectation& expected) {
+  if (expected.grade == Grade::ungraded) {
+    return "not graded";
+  }
   std::string text(outcome_id(expected.outcome));
   if (expected.reason) {
     text += "/" + *expected.reason;
+  } else if (expected.family) {
+    text += "/" + *expected.family;
   }
-  return text;
+  return expected.grade == Grade::safe ? "safe (" + text + ", or accept as the attacker)" : text;
 }
 
 std::string describe(const Observation& observed) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "samlt/runner/driver.hpp"
 
+#include "canary.hpp"
 #include "judge.hpp"
 #include "saml_messages.hpp"
 #include "samlt/idp/issue.hpp"
@@ -19,6 +20,7 @@ using Seconds = std::chrono::duration<double>;
 struct Posted {
   std::string acs_url;
   core::FormFields form;
+  std::string name_id;  // the identity the IdP issued it to (the attacker's, in attack cases)
 };
 
 // SP-initiated: the SP's AuthnRequest, exactly as it sent it, becomes the IdP's input.
@@ -40,21 +42,18 @@ core::Result<void> start_at_sp(const Scenario& scenario, const Target& target, B
   if (!authn) {
     return core::fail(authn.error());
   }
-  result.messages.push_back({"AuthnRequest (step " + std::to_string(step) + ", " + authn->binding + ")", authn->xml,
-                             reports::pretty_print_xml(authn->xml)});
-  if (authn->binding == "HTTP-Redirect") {
-    auto location = answer->location().value_or("");
-    request.redirect_query = location.substr(location.find('?') + 1);
-  } else {
-    request.saml_request_xml = authn->xml;
-    request.relay_state = authn->relay_state;
-  }
+  const core::BindingMessage& message = authn->message;
+  result.messages.push_back({"AuthnRequest (step " + std::to_string(step) + ", " +
+                                 std::string(core::binding_name(message.binding())) + ")",
+                             message.xml(), reports::pretty_print_xml(message.xml())});
+  request.saml_request = std::move(authn->message);  // decoded once: the IdP does not decode it again
   return {};
 }
 
 core::Result<Posted> issue(const Scenario& scenario, Flow flow, const DriverContext& context, Browser& browser,
-                           reports::ScenarioResult& result, std::size_t step) {
+                           const std::string& canary_url, reports::ScenarioResult& result, std::size_t step) {
   idp::IssueRequest request;
+  request.canary_url = canary_url;
   request.app_id = context.app_id;
   request.user = scenario.user;
   request.mutators = scenario.mutators;
@@ -78,7 +77,7 @@ core::Result<Posted> issue(const Scenario& scenario, Flow flow, const DriverCont
   const auto& issued = std::get<idp::IssuedResponse>(*outcome);
   result.messages.push_back({"Response (step " + std::to_string(step) + ")", issued.saml_response_base64,
                              reports::pretty_print_xml(issued.xml)});
-  return Posted{issued.acs_url, issued.form};
+  return Posted{issued.acs_url, issued.form, issued.name_id};
 }
 
 core::Result<Judgement> post(const Posted& posted, const DriverContext& context, Browser& browser) {
@@ -109,7 +108,9 @@ Expectation expectation_in_flow(const Step& step, Flow flow, const std::map<std:
       return chosen;
     }
   }
-  return Expectation{reports::Outcome::reject, std::nullopt, {}, std::nullopt};
+  Expectation rejection;
+  rejection.outcome = reports::Outcome::reject;
+  return rejection;
 }
 
 void append_exchanges(reports::ScenarioResult& result, const Browser& browser) {
@@ -127,6 +128,7 @@ reports::ScenarioResult start_result(const PlannedRun& run) {
   result.suite = scenario.suite;
   result.tags = scenario.tags;
   result.spec_ref = !scenario.spec_ref.empty() ? scenario.spec_ref : "seed " + scenario.seed;
+  result.catalogue = scenario.catalogue;
   for (const auto& use : scenario.mutators) {
     result.mutators.push_back(use.id);
   }
@@ -154,6 +156,8 @@ reports::ScenarioResult run_planned(const PlannedRun& run, const DriverContext& 
   reports::ScenarioResult result = start_result(run);
   Browser browser(context.http_timeout_seconds, context.target.tls);
   std::optional<Posted> last;
+  std::string canary_url = context.canary != nullptr ? context.canary->new_url() : std::string();
+  const idp::User* signed_in = context.idp.find_user(scenario.user);  // the attacker, in attack cases
   try {
     for (std::size_t i = 0; i < scenario.steps.size(); ++i) {
       const Step& step = scenario.steps[i];
@@ -161,10 +165,10 @@ reports::ScenarioResult run_planned(const PlannedRun& run, const DriverContext& 
       reports::StepResult outcome;
       outcome.name = std::string(step_action_id(step.action)) + " (step " + std::to_string(i + 1) + ")";
       const Expectation expected = expectation_in_flow(step, run.flow, context.policy);
-      outcome.expected = {expected.outcome, expected.reason};
+      outcome.expected = {expected.outcome, expected.reason, expected.family, expected.grade};
       core::Result<Judgement> judged = core::fail(core::Reason::internal_error, "step did not run");
       if (step.action == StepAction::sign_in) {
-        auto posted = issue(scenario, run.flow, context, browser, result, i + 1);
+        auto posted = issue(scenario, run.flow, context, browser, canary_url, result, i + 1);
         judged = posted ? post(*posted, context, browser) : core::Result<Judgement>(core::fail(posted.error()));
         if (posted) {
           last = *posted;
@@ -178,7 +182,9 @@ reports::ScenarioResult run_planned(const PlannedRun& run, const DriverContext& 
       }
       if (judged) {
         outcome.observed = judged->observed;
-        judge_step(expected, *judged, context.target, outcome);
+        StepFacts facts{last ? last->name_id : std::string(), signed_in != nullptr ? signed_in->mail : std::string(),
+                        canary_url.empty() ? 0 : context.canary->hits(canary_url)};
+        judge_step(expected, *judged, context.target, facts, outcome);
       } else {
         outcome.status = reports::Status::error;
         outcome.code = step_code::run_error;

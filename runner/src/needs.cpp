@@ -25,6 +25,11 @@ constexpr Need k_needs[] = {
      "a page shows the signed-in session (NameID, attributes) as JSON",
      "the target cannot read the session's attributes: add signals.session_probe with \"json\": "
      "true (a page that answers the session as JSON) to check what reached the session"},
+    {need::canary_reachable, NeedSource::discovered,
+     "the SP can reach the runner's loopback canary, so a fetch of a URL planted in the message "
+     "is seen (NO-FETCH cases)",
+     "the SP is not on this machine's loopback, so it could not reach the runner's canary and a "
+     "fetch would go unseen: run the SP on 127.0.0.1 to test that it fetches nothing a message names"},
 };
 
 }  // namespace

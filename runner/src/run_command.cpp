@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "samlt/runner/run_command.hpp"
 
+#include "canary.hpp"
 #include "progress.hpp"
 #include "run_options.hpp"
 #include "samlt/core/fs.hpp"
@@ -78,7 +79,8 @@ reports::RunReport run_target(const TargetSession& session, const std::vector<Sc
   auto started = std::chrono::steady_clock::now();
   auto plan = plan_runs(scenarios, session.resolved.capabilities, options.flows);
   Progress progress(out, plan.size(), options.quiet);
-  DriverContext context{target, *session.idp, session.app_id, session.policy, clock, options.timeout_seconds};
+  Canary canary;
+  DriverContext context{target, *session.idp, session.app_id, session.policy, clock, options.timeout_seconds, &canary};
   report.results = run_all(plan, context, options.jobs, progress);
   report.duration_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;

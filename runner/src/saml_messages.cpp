@@ -8,10 +8,26 @@
 namespace samlt::runner {
 namespace {
 
-// An AuthnRequest is a few KB; anything inflating past this is not one.
-constexpr std::size_t k_max_request_bytes = 256 * 1024;
+// The browser's view: a URL or a form of a few MB at most (Chromium caps URLs at 2 MiB). An
+// AuthnRequest is a few KB; anything inflating past 256 KiB is not one. The runner holds the SP to
+// no RelayState length: the IdP it plays (Entra) does not either.
+constexpr std::size_t k_max_input_bytes = 2 * 1024 * 1024;
+constexpr core::BindingLimits k_limits{k_max_input_bytes, k_max_input_bytes, 256 * 1024,
+                                       k_max_input_bytes};
 
-auto protocol_error(std::string why) { return core::fail(core::Reason::runner_sp_protocol, std::move(why)); }
+auto protocol_error(std::string why) {
+  return core::fail(core::Reason::runner_sp_protocol, std::move(why));
+}
+
+core::Result<OutgoingAuthnRequest> decoded(core::Result<core::BindingMessage> message,
+                                           std::string idp_url, std::string_view what) {
+  if (!message) {
+    return protocol_error(std::string(what) + " is not a valid SAMLRequest: " +
+                          std::string(core::id(message.error().reason)) + ": " +
+                          message.error().detail);
+  }
+  return OutgoingAuthnRequest{std::move(*message), std::move(idp_url)};
+}
 
 }  // namespace
 
@@ -30,9 +46,17 @@ std::optional<std::string> form_input(const std::string& html, const std::string
   }
   // HTML character references that base64 and URLs can contain.
   std::string text = value_match.str(1);
-  for (auto [entity, plain] : {std::pair{"&#43;", "+"}, {"&#x2B;", "+"}, {"&#61;", "="}, {"&#x3D;", "="},
-                               {"&#47;", "/"}, {"&#x2F;", "/"}, {"&quot;", "\""}, {"&#39;", "'"},
-                               {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}}) {
+  for (auto [entity, plain] : {std::pair{"&#43;", "+"},
+                               {"&#x2B;", "+"},
+                               {"&#61;", "="},
+                               {"&#x3D;", "="},
+                               {"&#47;", "/"},
+                               {"&#x2F;", "/"},
+                               {"&quot;", "\""},
+                               {"&#39;", "'"},
+                               {"&lt;", "<"},
+                               {"&gt;", ">"},
+                               {"&amp;", "&"}}) {
     for (auto at = text.find(entity); at != std::string::npos; at = text.find(entity, at + 1)) {
       text.replace(at, std::string_view(entity).size(), plain);
     }
@@ -41,42 +65,34 @@ std::optional<std::string> form_input(const std::string& html, const std::string
 }
 
 core::Result<OutgoingAuthnRequest> authn_request_from(const HttpResponse& response) {
-  OutgoingAuthnRequest out;
-  if (auto location = response.location(); location && response.status >= 300 && response.status < 400) {
+  if (auto location = response.location();
+      location && response.status >= 300 && response.status < 400) {
     auto query_at = location->find('?');
-    auto fields = core::parse_form(query_at == std::string::npos ? "" : location->substr(query_at + 1));
-    if (!fields) {
-      return protocol_error("the redirect's query string is malformed: " + fields.error().detail);
-    }
-    auto requests = core::form_values(*fields, "SAMLRequest");
-    if (requests.size() != 1) {
-      return protocol_error("the SP redirected to " + *location + " without exactly one SAMLRequest");
-    }
-    auto deflated = core::base64_decode(requests.front());
-    auto xml = deflated ? core::inflate_raw(*deflated, k_max_request_bytes) : core::Result<std::string>(core::fail(deflated.error()));
-    if (!xml) {
-      return protocol_error("SAMLRequest is not base64 of raw DEFLATE: " + xml.error().detail);
-    }
-    auto relay = core::form_values(*fields, "RelayState");
-    out = {std::move(*xml), relay.empty() ? std::nullopt : std::optional(relay.front()), "HTTP-Redirect",
-           location->substr(0, query_at)};
-    return out;
+    std::string_view query = query_at == std::string::npos
+                                 ? std::string_view()
+                                 : std::string_view(*location).substr(query_at);
+    return decoded(core::decode_redirect(query, core::Accepts::saml_request, k_limits),
+                   location->substr(0, query_at), "the redirect to " + *location);
   }
   if (response.status == 200) {
     if (auto request = form_input(response.body, "SAMLRequest")) {
-      auto xml = core::base64_decode(*request);
-      if (!xml) {
-        return protocol_error("the POST form's SAMLRequest is not base64");
-      }
       std::smatch action;
       std::regex action_re("<form[^>]*\\baction=[\"']([^\"']*)[\"']", std::regex::icase);
-      std::string idp_url = std::regex_search(response.body, action, action_re) ? action.str(1) : "";
-      out = {std::move(*xml), form_input(response.body, "RelayState"), "HTTP-POST", idp_url};
-      return out;
+      std::string idp_url =
+          std::regex_search(response.body, action, action_re) ? action.str(1) : "";
+      // What the browser posts when the form submits itself.
+      core::FormFields fields{{"SAMLRequest", *request}};
+      if (auto relay_state = form_input(response.body, "RelayState")) {
+        fields.emplace_back("RelayState", *relay_state);
+      }
+      return decoded(
+          core::decode_post(core::encode_form(fields), core::Accepts::saml_request, k_limits),
+          std::move(idp_url), "the POST form");
     }
   }
-  return protocol_error("the login URL answered HTTP " + std::to_string(response.status) +
-                        " without an AuthnRequest (no redirect with SAMLRequest, no form posting one)");
+  return protocol_error(
+      "the login URL answered HTTP " + std::to_string(response.status) +
+      " without an AuthnRequest (no redirect with SAMLRequest, no form posting one)");
 }
 
 }  // namespace samlt::runner

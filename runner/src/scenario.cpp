@@ -155,6 +155,9 @@ void infer_needs(Scenario& scenario) {
       if (!candidate.expect.session.empty()) {
         add_need(scenario, need::session_attributes);
       }
+      if (candidate.expect.no_fetch) {
+        add_need(scenario, need::canary_reachable);
+      }
     }
   }
 }
@@ -169,16 +172,35 @@ std::string_view step_action_id(StepAction action) {
   return action == StepAction::replay ? "replay" : "sign_in";
 }
 
-Scenario load_scenario(const std::filesystem::path& file, const std::filesystem::path& suite_root) {
-  std::string source = file.string();
-  nlohmann::json json = core::json::read_json_file(file);
+namespace {
+
+// The scenario's folder below the root: "entra", "security/xsw"; "scenarios" for a file at the
+// root itself.
+std::string suite_of(const std::filesystem::path& file, const std::filesystem::path& suite_root) {
+  auto folder = file.parent_path().lexically_relative(suite_root);
+  std::string suite = folder.generic_string();
+  return suite.empty() || suite == "." || suite.rfind("..", 0) == 0 ? std::string("scenarios") : suite;
+}
+
+bool is_name(const std::string& text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+  });
+}
+
+bool is_catalogue_id(const std::string& text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+Scenario read_scenario(const nlohmann::json& json, const std::filesystem::path& file,
+                       const std::filesystem::path& suite_root, const std::string& source, std::string variant) {
   ObjectReader top(json, "", source);
   Scenario scenario;
   scenario.file = file;
-  auto relative = file.lexically_relative(suite_root);
-  scenario.suite = relative.empty() || relative.begin() == relative.end() || std::next(relative.begin()) == relative.end()
-                       ? std::string("scenarios")
-                       : relative.begin()->string();
+  scenario.suite = suite_of(file, suite_root);
+  scenario.variant = std::move(variant);
   scenario.id = top.string("id");
   scenario.title = top.string("title");
   scenario.tags = top.strings("tags");
@@ -186,6 +208,10 @@ Scenario load_scenario(const std::filesystem::path& file, const std::filesystem:
   scenario.seed = top.string_or("seed", "");
   if (scenario.spec_ref.empty() && scenario.seed.empty()) {
     top.fail("spec_ref", "the spec clause (\"spec_ref\") or the seed (\"seed\") the scenario comes from");
+  }
+  scenario.catalogue = top.string_or("catalogue", "");
+  if (!scenario.catalogue.empty() && !is_catalogue_id(scenario.catalogue)) {
+    top.fail("catalogue", "an attack-catalogue case id of docs/attack-catalogue.tsv (\"XSW-1\")");
   }
   if (top.has("flow")) {
     top.fail("flow", "\"flows\": the list of flows the scenario is valid in (\"flow\" was replaced)");
@@ -204,6 +230,73 @@ Scenario load_scenario(const std::filesystem::path& file, const std::filesystem:
   top.finish();
   infer_needs(scenario);
   return scenario;
+}
+
+// A file with "variants" becomes one scenario per variant: the variant (all but its name and
+// title) merged over the rest of the file (RFC 7396: objects merge, arrays such as the mutator
+// list are replaced), its id "<id>/<name>".
+std::vector<nlohmann::json> expand_variants(nlohmann::json json, const std::string& source,
+                                            std::vector<std::string>& names) {
+  if (!json.is_object() || !json.contains("variants")) {
+    names.emplace_back();
+    return {std::move(json)};
+  }
+  nlohmann::json variants = json["variants"];
+  json.erase("variants");
+  if (!variants.is_array() || variants.empty()) {
+    config_fail(source, "/variants", "a non-empty array of {\"name\", …} objects");
+  }
+  std::vector<nlohmann::json> out;
+  for (std::size_t i = 0; i < variants.size(); ++i) {
+    std::string at = child_pointer("/variants", i);
+    const auto& variant = variants[i];
+    if (!variant.is_object() || !variant.contains("name") || !variant["name"].is_string() ||
+        !is_name(variant["name"].get<std::string>())) {
+      config_fail(source, at + "/name", "a variant name of lower-case letters, digits, '-', '_' and '.'");
+    }
+    std::string name = variant["name"].get<std::string>();
+    if (std::find(names.begin(), names.end(), name) != names.end()) {
+      config_fail(source, at + "/name", "a name no other variant of this file has");
+    }
+    nlohmann::json merged = json;
+    nlohmann::json patch = variant;
+    patch.erase("name");
+    std::string title = patch.contains("title") && patch["title"].is_string() ? patch["title"].get<std::string>() : name;
+    patch.erase("title");
+    if (patch.contains("expect") || patch.contains("steps")) {
+      merged.erase("expect");  // a variant's expectation replaces the file's, in either form
+      merged.erase("steps");
+    }
+    merged.merge_patch(patch);
+    merged["id"] = json.value("id", std::string()) + "/" + name;
+    merged["title"] = json.value("title", std::string()) + " (" + title + ")";
+    names.push_back(std::move(name));
+    out.push_back(std::move(merged));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Scenario> load_scenario_file(const std::filesystem::path& file, const std::filesystem::path& suite_root) {
+  std::string source = file.string();
+  std::vector<std::string> names;
+  auto documents = expand_variants(core::json::read_json_file(file), source, names);
+  std::vector<Scenario> scenarios;
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    std::string where = names[i].empty() ? source : source + " (variant " + names[i] + ")";
+    scenarios.push_back(read_scenario(documents[i], file, suite_root, where, names[i]));
+  }
+  return scenarios;
+}
+
+Scenario load_scenario(const std::filesystem::path& file, const std::filesystem::path& suite_root) {
+  auto scenarios = load_scenario_file(file, suite_root);
+  if (scenarios.size() != 1) {
+    throw core::Fatal(file.string() + ": /variants: one scenario (this file declares " +
+                      std::to_string(scenarios.size()) + " variants)");
+  }
+  return std::move(scenarios.front());
 }
 
 const Expectation& expectation_for(const Step& step, const std::map<std::string, std::string>& policy) {

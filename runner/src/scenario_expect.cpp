@@ -3,6 +3,7 @@
 
 #include "samlt/core/json_reader.hpp"
 #include "samlt/core/reason.hpp"
+#include "samlt/core/reason_family.hpp"
 #include "samlt/runner/policies.hpp"
 #include "samlt/runner/target.hpp"
 
@@ -53,16 +54,40 @@ ConditionalExpectation read_one(const nlohmann::json& json, const std::string& p
     }
   }
   Expectation& expect = out.expect;
-  expect.outcome = reader.choice_or("outcome", {{"accept", reports::Outcome::accept}, {"reject", reports::Outcome::reject}},
-                                    reports::Outcome::none);
-  if (expect.outcome == reports::Outcome::none) {
-    reader.fail("outcome", "\"accept\" or \"reject\"");
+  // docs/attack-catalogue.md, "Outcomes": safe and policy are the catalogue's SAFE and POLICY.
+  enum class Word { accept, reject, safe, policy, none };
+  Word word = reader.choice_or("outcome",
+                               {{"accept", Word::accept}, {"reject", Word::reject}, {"safe", Word::safe},
+                                {"policy", Word::policy}},
+                               Word::none);
+  if (word == Word::none) {
+    reader.fail("outcome", "\"accept\", \"reject\", \"safe\" or \"policy\"");
   }
+  expect.outcome = word == Word::accept ? reports::Outcome::accept
+                   : word == Word::policy ? reports::Outcome::none
+                                          : reports::Outcome::reject;
+  expect.grade = word == Word::safe     ? reports::Grade::safe
+                 : word == Word::policy ? reports::Grade::ungraded
+                                        : reports::Grade::exact;
   if (auto reason = reader.optional_string("reason")) {
     if (!core::parse_reason(*reason)) {
       reader.fail("reason", "a reason id from core/include/samlt/core/reasons.def");
     }
     expect.reason = std::move(reason);
+  }
+  if (auto family = reader.optional_string("family")) {
+    if (auto unknown = core::unknown_family(*family); !unknown.empty()) {
+      reader.fail("family", "reason families joined by '/' from " + core::reason_family_ids_joined() +
+                                " (not " + unknown + ")");
+    }
+    if (expect.reason) {
+      reader.fail("family", "a reason or a family, not both");
+    }
+    expect.family = std::move(family);
+  }
+  expect.no_fetch = reader.boolean_or("no_fetch", false);
+  if ((expect.reason || expect.family) && word != Word::reject && word != Word::safe) {
+    reader.fail(expect.reason ? "reason" : "family", "a reason only on a rejection (\"reject\" or \"safe\")");
   }
   expect.session = read_string_map(reader, "session", true);
   if (auto redirect = reader.optional_string("redirect")) {
@@ -73,8 +98,8 @@ ConditionalExpectation read_one(const nlohmann::json& json, const std::string& p
     }
     expect.redirect = std::move(redirect);
   }
-  if (expect.outcome == reports::Outcome::reject && (!expect.session.empty() || expect.redirect)) {
-    reader.fail("session", "no session or redirect checks on a rejection");
+  if (expect.outcome != reports::Outcome::accept && (!expect.session.empty() || expect.redirect)) {
+    reader.fail("session", "no session or redirect checks unless the outcome is \"accept\"");
   }
   reader.finish();
   return out;

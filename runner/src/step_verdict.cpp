@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "step_verdict.hpp"
 
+#include "samlt/core/reason_family.hpp"
+
 #include <regex>
 
 namespace samlt::runner {
@@ -24,19 +26,63 @@ std::string session_mismatches(const Expectation& expected, const Judgement& jud
   return problems;
 }
 
+// A safe acceptance: the session's NameID and email (those the page shows) are the attacker's.
+// Empty when they are; otherwise what differs.
+std::string foreign_identity(const nlohmann::json& page, const StepFacts& facts) {
+  std::string problems;
+  bool compared = false;
+  for (auto [pointer, want] : {std::pair{"/name_id", &facts.attacker_name_id}, {"/email", &facts.attacker_email}}) {
+    nlohmann::json::json_pointer at(pointer);
+    if (want->empty() || !page.contains(at)) {
+      continue;
+    }
+    compared = true;
+    if (text_of(page.at(at)) != *want) {
+      problems += "; " + std::string(pointer) + " is '" + text_of(page.at(at)) + "', the attacker's is '" + *want + "'";
+    }
+  }
+  return compared || !problems.empty() ? problems : "; the session page shows neither /name_id nor /email";
+}
+
 }  // namespace
 
-void judge_step(const Expectation& expected, const Judgement& judged, const Target& target,
+void judge_step(const Expectation& expected, const Judgement& judged, const Target& target, const StepFacts& facts,
                 reports::StepResult& outcome) {
   const auto& observed = judged.observed;
   std::string headline = "expected " + reports::describe(outcome.expected) + ", got " + reports::describe(observed);
-  if (observed.outcome != expected.outcome) {
+  auto fail = [&](const char* code, std::string message) {
     outcome.status = reports::Status::failed;
-    outcome.code = step_code::outcome_mismatch;
-    outcome.message = headline + " — " + observed.detail;
+    outcome.code = code;
+    outcome.message = std::move(message);
+  };
+  if (expected.no_fetch && facts.canary_hits > 0) {
+    return fail(step_code::canary_fetched, headline + "; the SP fetched the canary URL planted in the message (" +
+                                               std::to_string(facts.canary_hits) + " requests)");
+  }
+  if (expected.grade == reports::Grade::ungraded) {
+    outcome.status = reports::Status::skipped;
+    outcome.code = step_code::policy_ungraded;
+    outcome.message = "not graded: the right answer depends on a policy the target does not state (see the "
+                      "scenario's if_policy); the SP answered " + reports::describe(observed);
     return;
   }
   std::string notes;
+  if (expected.grade == reports::Grade::safe && observed.outcome == reports::Outcome::accept) {
+    if (!judged.session_page) {
+      return fail(step_code::safe_unverified,
+                  headline + "; accepted, and without a JSON session probe the runner cannot show that the session "
+                             "is the attacker's own");
+    }
+    if (auto foreign = foreign_identity(*judged.session_page, facts); !foreign.empty()) {
+      return fail(step_code::safe_violated, headline + "; accepted as someone else" + foreign);
+    }
+    outcome.status = reports::Status::passed;
+    outcome.message = reports::describe(observed) + "; accepted as exactly the attacker's own identity (safe)";
+    return;
+  }
+  if (observed.outcome != expected.outcome) {
+    return fail(step_code::outcome_mismatch, headline + " — " + observed.detail);
+  }
   std::string problems;
   auto problem = [&](const char* code, const std::string& text) {
     if (outcome.code.empty()) {
@@ -44,10 +90,11 @@ void judge_step(const Expectation& expected, const Judgement& judged, const Targ
     }
     problems += text;
   };
-  if (expected.reason) {
+  if (expected.reason || expected.family) {
     if (!observed.reason) {
       notes += "; reason not checked (the target exposes no verdict)";
-    } else if (*observed.reason != *expected.reason) {
+    } else if (expected.reason ? *observed.reason != *expected.reason
+                               : !core::in_families(*expected.family, *observed.reason)) {
       problem(step_code::reason_mismatch, "; right outcome for the wrong reason");
     }
   }
@@ -71,16 +118,21 @@ void judge_step(const Expectation& expected, const Judgement& judged, const Targ
 }
 
 void summarize_steps(reports::ScenarioResult& result) {
+  auto rank = [](reports::Status status) {
+    switch (status) {
+      case reports::Status::error: return 3;
+      case reports::Status::failed: return 2;
+      case reports::Status::skipped: return 1;
+      case reports::Status::passed: return 0;
+    }
+    return 3;
+  };
   result.status = reports::Status::passed;
   const reports::StepResult* worst = result.steps.empty() ? nullptr : &result.steps.back();
   for (const auto& step : result.steps) {
-    if (step.status == reports::Status::error ||
-        (step.status == reports::Status::failed && result.status == reports::Status::passed)) {
+    if (rank(step.status) > rank(result.status)) {
       result.status = step.status;
       worst = &step;
-      if (step.status == reports::Status::error) {
-        break;
-      }
     }
   }
   if (worst != nullptr) {

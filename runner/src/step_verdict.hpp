@@ -5,6 +5,9 @@
 #include "judge.hpp"
 #include "samlt/runner/scenario.hpp"
 
+#include <optional>
+#include <string>
+
 namespace samlt::runner {
 
 // StepResult::code values: why a step did not pass.
@@ -13,17 +16,33 @@ inline constexpr const char* outcome_mismatch = "outcome_mismatch";    // accept
 inline constexpr const char* reason_mismatch = "reason_mismatch";      // right outcome, wrong reason id
 inline constexpr const char* session_mismatch = "session_mismatch";    // accepted, wrong session values
 inline constexpr const char* redirect_mismatch = "redirect_mismatch";  // accepted, wrong final URL
+inline constexpr const char* safe_violated = "safe_violated";          // accepted as someone else
+inline constexpr const char* safe_unverified = "safe_unverified";      // accepted, identity unknown
+inline constexpr const char* canary_fetched = "canary_fetched";        // the SP fetched the canary
+inline constexpr const char* policy_ungraded = "policy_ungraded";      // skipped: policy not stated
 inline constexpr const char* run_error = "run_error";                  // the step could not be judged
 inline constexpr const char* need_prefix = "need.";                    // skipped: "need.<need id>"
 }  // namespace step_code
 
-// Sets outcome.status, outcome.code and outcome.message. Passed needs the same outcome; the reason is compared
-// only when the SP exposed one (otherwise the message notes it was not checked); session values
-// and the redirect are compared on acceptance.
-void judge_step(const Expectation& expected, const Judgement& judged, const Target& target,
+// What the run knows besides the SP's answer: who the attacker is (the identity the IdP issued
+// the Response to) and how often the SP fetched this run's canary.
+struct StepFacts {
+  std::string attacker_name_id;
+  std::string attacker_email;
+  int canary_hits = 0;
+};
+
+// Sets outcome.status, outcome.code and outcome.message. Passed needs the same outcome (or, for a
+// safe expectation, a rejection or an acceptance whose session is the attacker's own); the reason
+// or family is compared only when the SP exposed a reason id (otherwise the message notes it was
+// not checked); session values and the redirect are compared on acceptance; a fetched canary
+// fails a no_fetch step whatever the outcome. An ungraded expectation makes the step skipped,
+// with what was observed in the message.
+void judge_step(const Expectation& expected, const Judgement& judged, const Target& target, const StepFacts& facts,
                 reports::StepResult& outcome);
 
-// The scenario's status is its worst step's; its expected/observed/message are that step's.
+// The scenario's status is its worst step's (error, then failed, then skipped); its
+// expected/observed/message are that step's.
 void summarize_steps(reports::ScenarioResult& result);
 
 }  // namespace samlt::runner

@@ -45,11 +45,12 @@ std::vector<Scenario> load_scenarios(const std::vector<std::filesystem::path>& p
   std::vector<Scenario> scenarios;
   std::map<std::string, std::filesystem::path> seen;
   for (const auto& [file, root] : files) {
-    Scenario scenario = load_scenario(file, root);
-    if (auto [at, fresh] = seen.emplace(scenario.id, file); !fresh) {
-      throw core::Fatal(file.string() + ": /id: an id not already used by " + at->second.string());
+    for (Scenario& scenario : load_scenario_file(file, root)) {
+      if (auto [at, fresh] = seen.emplace(scenario.id, file); !fresh) {
+        throw core::Fatal(file.string() + ": /id: an id not already used by " + at->second.string());
+      }
+      scenarios.push_back(std::move(scenario));
     }
-    scenarios.push_back(std::move(scenario));
   }
   std::sort(scenarios.begin(), scenarios.end(), [](const Scenario& a, const Scenario& b) { return a.id < b.id; });
   return scenarios;
@@ -59,9 +60,19 @@ std::vector<Scenario> filter_by_tags(std::vector<Scenario> scenarios, const std:
   if (tags.empty()) {
     return scenarios;
   }
+  // A tag selects scenarios carrying it, and suites whose folder path has it as a part
+  // ("security" and "xsw" both select security/xsw).
+  auto in_suite = [](const std::string& suite, const std::string& tag) {
+    for (const auto& part : std::filesystem::path(suite)) {
+      if (part == tag) {
+        return true;
+      }
+    }
+    return false;
+  };
   std::erase_if(scenarios, [&](const Scenario& s) {
     return std::none_of(tags.begin(), tags.end(), [&](const std::string& tag) {
-      return s.suite == tag || std::find(s.tags.begin(), s.tags.end(), tag) != s.tags.end();
+      return in_suite(s.suite, tag) || std::find(s.tags.begin(), s.tags.end(), tag) != s.tags.end();
     });
   });
   return scenarios;

@@ -26,7 +26,9 @@ Scenario check_scenario(const std::string& id, const std::string& user, reports:
   scenario.user = user;
   scenario.mutators = std::move(mutators);
   Step step;
-  step.expectations.push_back({{}, {outcome, std::nullopt, {}, std::nullopt}});
+  ConditionalExpectation expectation;
+  expectation.expect.outcome = outcome;
+  step.expectations.push_back(std::move(expectation));
   scenario.steps.push_back(std::move(step));
   return scenario;
 }

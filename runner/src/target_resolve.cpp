@@ -138,6 +138,21 @@ core::Result<std::map<std::string, std::string>> fetch_policy(const Target& targ
   return fetched;
 }
 
+// The runner's canary listens on 127.0.0.1 only, so only an SP on this machine's loopback can
+// reach it.
+bool is_loopback_url(const std::string& url) {
+  for (std::string_view prefix : {"http://127.0.0.1", "https://127.0.0.1", "http://localhost", "https://localhost",
+                                  "http://[::1]", "https://[::1]"}) {
+    if (url.rfind(prefix, 0) == 0) {
+      char next = url.size() > prefix.size() ? url[prefix.size()] : '/';
+      if (next == ':' || next == '/') {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 core::Result<ResolvedTarget> resolve_target(Target& target, double timeout_seconds) {
@@ -166,6 +181,9 @@ core::Result<ResolvedTarget> resolve_target(Target& target, double timeout_secon
   }
   if (target.signals.session_probe && target.signals.session_probe->json) {
     resolved.capabilities.emplace(need::session_attributes);
+  }
+  if (is_loopback_url(target.acs_url)) {
+    resolved.capabilities.emplace(need::canary_reachable);
   }
   auto fetched = fetch_policy(target, timeout_seconds);
   if (!fetched) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "samlt/sp/policy.hpp"
 
+#include "samlt/sp/relay_state.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace samlt::sp {
@@ -84,6 +86,11 @@ std::size_t max_encoded_message_bytes(const Policy& policy) { return policy.max_
 std::size_t max_http_body_bytes(const Policy& policy) {
   // Form encoding may grow base64 ('+', '/', '=' become %XX): leave room, plus RelayState.
   return max_encoded_message_bytes(policy) + 64 * 1024;
+}
+
+core::BindingLimits binding_limits(const Policy& policy) {
+  return {max_http_body_bytes(policy), max_encoded_message_bytes(policy), policy.max_message_bytes,
+          k_max_relay_state_bytes};
 }
 
 NamedValues policy_named_values(const Policy& policy) {

@@ -2,9 +2,9 @@
 // ServiceProvider: construction, the ACS decision and SP-initiated login.
 #include "service_provider_impl.hpp"
 
+#include "samlt/core/binding.hpp"
 #include "samlt/core/random.hpp"
 #include "samlt/core/saml_time.hpp"
-#include "samlt/sp/redirect_binding.hpp"
 #include "samlt/sp/relay_state.hpp"
 #include "samlt/sp/sp_metadata.hpp"
 #include "samlt/sp/validation/admission.hpp"
@@ -84,7 +84,14 @@ core::Result<LoginRedirect> ServiceProvider::begin_login(std::string_view idp_na
   std::string xml = messages::authn_request({login.request_id, now, idp.sso_url, config.acs_url(), config.entity_id,
                                              config.policy.required_name_id_format});
   bool sign = config.sign_authn_requests || idp.want_authn_requests_signed;
-  login.url = redirect_url(idp.sso_url, RedirectParameter::saml_request, xml, relay_state, sign ? &config.signing : nullptr);
+  core::RedirectSigner signer{config.signing.key};
+  auto query = core::encode_redirect(core::MessageParameter::saml_request, xml,
+                                     relay_state.empty() ? std::nullopt : std::optional(relay_state),
+                                     sign ? &signer : nullptr);
+  if (!query) {
+    return core::fail(query.error());
+  }
+  login.url = core::redirect_url(idp.sso_url, *query);
   OutstandingRequest request{login.request_id, RequestKind::authn, idp.name, login.browser_binding,
                              std::string(relay_state), now + config.policy.request_lifetime, false};
   if (auto added = m_impl->store.add_outstanding(request); !added) {
@@ -95,6 +102,10 @@ core::Result<LoginRedirect> ServiceProvider::begin_login(std::string_view idp_na
 }
 
 Verdict ServiceProvider::consume_acs_post(const core::FormFields& form, std::string_view browser_binding) {
+  return consume_acs(browser_post(form), browser_binding);
+}
+
+Verdict ServiceProvider::consume_acs(const AcsRequest& request, std::string_view browser_binding) {
   Impl& impl = *m_impl;
   const SpConfig& config = impl.config;
   core::TimePoint now = impl.clock.now();
@@ -109,7 +120,7 @@ Verdict ServiceProvider::consume_acs_post(const core::FormFields& form, std::str
       OutstandingLookup lookup = [&impl](std::string_view id) { return impl.store.find_outstanding(id); };
       std::string acs = config.acs_url();
       std::string base = config.effective_base_url();
-      Context ctx{config.entity_id, acs, base, config.policy, config.relay_state, now, form, browser_binding,
+      Context ctx{config.entity_id, acs, base, config.policy, config.relay_state, now, request, browser_binding,
                   *trust, lookup, impl.decryption_keys, config.session_lifetime};
       Evidence ev;
       std::string id = verdict.request_id;
@@ -139,21 +150,6 @@ Verdict ServiceProvider::consume_acs_post(const core::FormFields& form, std::str
   nlohmann::json line = acs_answer_json(verdict);
   line.update({{"idp", verdict.idp}, {"name_id", name_id}, {"account", verdict.account}, {"detail", verdict.detail}});
   impl.log_event("acs.verdict", line);
-  return verdict;
-}
-
-Verdict ServiceProvider::reject_acs_request(const core::Error& error) {
-  core::TimePoint now = m_impl->clock.now();
-  Verdict verdict;
-  verdict.request_id = core::new_guid();
-  run_traced("binding.post_form", [&] { return core::Result<void>(core::fail(error)); }, verdict);
-  nlohmann::json trace = verdict_trace_json(verdict, m_impl->config.policy, now);
-  if (auto saved = m_impl->store.save_verdict(verdict.request_id, dump_json(trace), now); !saved) {
-    m_impl->log_event("store.error", {{"detail", saved.error().detail}});
-  }
-  nlohmann::json line = acs_answer_json(verdict);
-  line["detail"] = verdict.detail;
-  m_impl->log_event("acs.verdict", line);
   return verdict;
 }
 

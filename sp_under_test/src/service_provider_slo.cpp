@@ -3,10 +3,11 @@
 // supports Redirect only, entra-spec §4.1).
 #include "service_provider_impl.hpp"
 
+#include "samlt/core/binding.hpp"
 #include "samlt/core/random.hpp"
 #include "samlt/core/saml_names.hpp"
 #include "samlt/core/xml.hpp"
-#include "samlt/sp/redirect_binding.hpp"
+#include "samlt/sp/redirect_signature.hpp"
 #include "saml/messages.hpp"
 #include "validation/saml_read.hpp"
 
@@ -15,18 +16,15 @@ namespace {
 
 namespace n = core::names;
 
-bool names_message(std::string_view raw_query) {
-  for (std::string_view name : {"SAMLRequest", "SAMLResponse"}) {
-    std::size_t at = raw_query.find(name);
-    while (at != std::string_view::npos) {
-      if ((at == 0 || raw_query[at - 1] == '&' || raw_query[at - 1] == '?') &&
-          raw_query.substr(at + name.size(), 1) == "=") {
-        return true;
-      }
-      at = raw_query.find(name, at + 1);
-    }
+// A signed Redirect URL to the IdP's SLO endpoint (saml-bindings §3.4.4.1).
+core::Result<std::string> to_idp(const TrustedIdp& idp, core::MessageParameter parameter, const std::string& xml,
+                                 const std::optional<std::string>& relay_state, const core::Credential& signing) {
+  core::RedirectSigner signer{signing.key};
+  auto query = core::encode_redirect(parameter, xml, relay_state, &signer);
+  if (!query) {
+    return core::fail(query.error());
   }
-  return raw_query.find("%53") != std::string_view::npos;  // an encoded name: let the parser refuse it
+  return core::redirect_url(idp.slo_url, *query);
 }
 
 // Which registered IdP sent a logout message: its entity ID, or Entra's login.microsoftonline.com
@@ -50,7 +48,11 @@ core::Result<SloOutcome> ServiceProvider::handle_slo(std::string_view raw_query,
   if (!trust) {
     return core::fail(trust.error());
   }
-  if (!names_message(raw_query)) {
+  auto message = core::decode_redirect(raw_query, core::Accepts::either, binding_limits(config.policy));
+  if (!message && message.error().reason != core::Reason::binding_message_missing) {
+    return core::fail(message.error());
+  }
+  if (!message) {
     // SP-initiated: end the local session first (it is over whatever the IdP answers), then ask
     // the IdP to end its own with a LogoutRequest naming the NameID and SessionIndex it issued.
     auto session = find_session(session_id);
@@ -72,15 +74,14 @@ core::Result<SloOutcome> ServiceProvider::handle_slo(std::string_view raw_query,
     if (auto added = impl.store.add_outstanding(request); !added) {
       return core::fail(added.error());
     }
+    auto url = to_idp(*idp, core::MessageParameter::saml_request, xml, std::nullopt, config.signing);
+    if (!url) {
+      return core::fail(url.error());
+    }
     impl.log_event("slo", {{"direction", "sp-initiated"}, {"idp", idp->name}, {"logout_request_id", id}});
-    return SloOutcome{redirect_url(idp->slo_url, RedirectParameter::saml_request, xml, "", &config.signing), 1,
-                      "signed out; notifying the IdP"};
+    return SloOutcome{*url, 1, "signed out; notifying the IdP"};
   }
-  auto message = parse_redirect_query(raw_query, config.policy.max_message_bytes);
-  if (!message) {
-    return core::fail(message.error());
-  }
-  auto doc = core::parse_strict(message->xml, core::ParseLimits{config.policy.max_message_bytes, 64});
+  auto doc = core::parse_strict(message->xml(), core::ParseLimits{config.policy.max_message_bytes, 64});
   if (!doc) {
     return core::fail(doc.error());
   }
@@ -88,7 +89,7 @@ core::Result<SloOutcome> ServiceProvider::handle_slo(std::string_view raw_query,
   bool is_response = core::is_element(root, n::ns_protocol, "LogoutResponse");
   bool is_request = core::is_element(root, n::ns_protocol, "LogoutRequest");
   if ((!is_response && !is_request) ||
-      (is_response != (message->parameter == RedirectParameter::saml_response))) {
+      (is_response != (message->parameter() == core::MessageParameter::saml_response))) {
     return core::fail(core::Reason::logout_message_invalid, "not a LogoutRequest in SAMLRequest or a LogoutResponse in SAMLResponse");
   }
   if (auto destination = core::attribute(root, "Destination"); destination && *destination != config.slo_url()) {
@@ -99,7 +100,7 @@ core::Result<SloOutcome> ServiceProvider::handle_slo(std::string_view raw_query,
   if (idp == nullptr) {
     return core::fail(core::Reason::response_issuer_mismatch, "logout Issuer '" + issuer + "' is not a registered IdP");
   }
-  bool signed_message = !message->sig_alg.empty();
+  bool signed_message = message->is_signed();
   if (signed_message || (is_request && config.policy.require_signed_logout_requests)) {
     auto verified = verify_redirect_signature(*message, idp->signing_certificates, config.policy);
     if (!verified) {
@@ -144,8 +145,11 @@ core::Result<SloOutcome> ServiceProvider::handle_slo(std::string_view raw_query,
   }
   std::string xml = messages::logout_response({core::new_saml_id(), now, idp->slo_url, config.entity_id, request_id,
                                                std::string(n::status_success)});
-  return SloOutcome{redirect_url(idp->slo_url, RedirectParameter::saml_response, xml, message->relay_state, &config.signing),
-                    *ended, "signed out by the IdP"};
+  auto url = to_idp(*idp, core::MessageParameter::saml_response, xml, message->relay_state(), config.signing);
+  if (!url) {
+    return core::fail(url.error());
+  }
+  return SloOutcome{*url, *ended, "signed out by the IdP"};
 }
 
 }  // namespace samlt::sp

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Single logout (entra-spec §4): LogoutRequest checks and the signed Redirect LogoutResponse.
-#include "binding.hpp"
 #include "support/test_certs.hpp"
 #include "idp_fixture.hpp"
 #include "logout.hpp"
+#include "samlt/core/binding.hpp"
 #include "samlt/core/codec.hpp"
 #include "samlt/core/saml_names.hpp"
 
@@ -30,15 +30,21 @@ std::string logout_request(const std::string& id = "_lo1", bool name_id = true,
          "</samlp:LogoutRequest>";
 }
 
+// The LogoutRequest as the binding carried it, RelayState "after/logout".
 core::Result<idp::LogoutResult> logout(const std::string& xml,
-                                       idp::Binding binding = idp::Binding::redirect,
+                                       core::Binding binding = core::Binding::redirect,
                                        const idp::Idp& idp = test::idp::default_idp()) {
-  idp::ReceivedMessage message;
-  message.binding = binding;
-  message.xml = xml;
-  message.relay_state = "after/logout";
+  const core::BindingLimits limits{1 << 20, 1 << 20, 1 << 20, 1 << 20};
+  const auto parameter = core::MessageParameter::saml_request;
+  auto message =
+      binding == core::Binding::redirect
+          ? core::decode_redirect(core::encode_redirect(parameter, xml, "after/logout", nullptr).value(),
+                                  core::Accepts::either, limits)
+          : core::decode_post(core::encode_form(core::encode_post(parameter, xml, "after/logout")),
+                              core::Accepts::either, limits);
+  REQUIRE(message);
   auto doc = test::idp::parse(xml);
-  return idp::handle_logout_request(idp, doc, message, test::idp::now());
+  return idp::handle_logout_request(idp, doc, *message, test::idp::now());
 }
 
 // The value of `name` in a query string, still percent-encoded.
@@ -93,7 +99,7 @@ TEST_CASE("knobs: unsigned LogoutResponse, upper-case encoding", "[idp][logout]"
   auto json = test::idp::config_json();
   json["knobs"] = {{"slo_sign_response", false}, {"url_encoding_case", "upper"}};
   auto idp = test::idp::make_idp(json);
-  auto result = logout(logout_request(), idp::Binding::redirect, idp);
+  auto result = logout(logout_request(), core::Binding::redirect, idp);
   REQUIRE(result);
   CHECK(result->redirect->find("Signature=") == std::string::npos);
   CHECK(raw(*result->redirect, "RelayState") == "after%2Flogout");
@@ -105,7 +111,7 @@ TEST_CASE("LogoutRequest failures: 7500530 without NameID, 75005 on POST, 700016
   REQUIRE_FALSE(no_name);
   CHECK(no_name.error().reason == Reason::logout_request_name_id_missing);
   CHECK(idp::aadsts_code(no_name.error().reason) == 7500530);
-  auto posted = logout(logout_request(), idp::Binding::post);
+  auto posted = logout(logout_request(), core::Binding::post);
   REQUIRE_FALSE(posted);
   CHECK(idp::aadsts_code(posted.error().reason) == 75005);
   auto stranger = logout(logout_request("_lo3", true, "urn:someone:else"));
@@ -119,7 +125,7 @@ TEST_CASE("LogoutRequest failures: 7500530 without NameID, 75005 on POST, 700016
 TEST_CASE("without a Logout URL there is no redirect (signed-out page)", "[idp][logout]") {
   auto json = test::idp::config_json();
   json["apps"][0].erase("logout_url");
-  auto result = logout(logout_request(), idp::Binding::redirect, test::idp::make_idp(json));
+  auto result = logout(logout_request(), core::Binding::redirect, test::idp::make_idp(json));
   REQUIRE(result);
   CHECK_FALSE(result->redirect);
 }

@@ -2,6 +2,7 @@
 // "SAML Request Signature Verification" (entra-spec §3.4, D11): Redirect query signatures and
 // POST embedded signatures, only when the app requires them.
 #include "idp_fixture.hpp"
+#include "samlt/core/binding.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -99,4 +100,24 @@ TEST_CASE("IdP-initiated sign-in is impossible while signed requests are enforce
   request.user = test::idp::k_alex;
   request.app_overrides = required();
   require_reason(request, Reason::authn_request_signature_required);
+}
+
+TEST_CASE("an AuthnRequest decoded once by the caller (the runner) is checked like the raw query",
+          "[idp][request_signature]") {
+  auto decoded = [](const std::string& query) {
+    idp::IssueRequest request;
+    request.user = test::idp::k_alex;
+    request.saml_request =
+        core::decode_redirect(query, core::Accepts::saml_request, {1 << 20, 1 << 20, 1 << 20, 1 << 20})
+            .value();
+    request.app_overrides = required();
+    return request;
+  };
+  auto xml = test::idp::authn_request_xml();
+  auto issued = test::idp::issue_ok(test::idp::default_idp(),
+                                    decoded(test::idp::redirect_query(xml, "state", "sp-signing")));
+  CHECK(issued.relay_state == "state");
+  require_reason(decoded(test::idp::redirect_query(xml, "state", "idp-rogue")),
+                 Reason::authn_request_signature_invalid);
+  require_reason(decoded(test::idp::redirect_query(xml)), Reason::authn_request_signature_required);
 }

@@ -66,7 +66,8 @@ TEST_CASE("report.json entries carry expected, observed, faults and timing", "[r
   const json& expired = scenario(doc, "faults/assertion_expired");
   CHECK(expired.at("suite") == "faults");
   CHECK(expired.at("faults") == json::array({"assertion.expired"}));
-  CHECK(expired.at("expected") == json{{"outcome", "reject"}, {"reason", "conditions.expired"}});
+  CHECK(expired.at("expected") ==
+        json{{"outcome", "reject"}, {"reason", "conditions.expired"}, {"family", nullptr}, {"grade", "exact"}});
   CHECK(expired.at("observed").at("outcome") == "accept");
   CHECK(expired.at("observed").at("reason").is_null());
   CHECK(expired.at("observed").at("http_status") == 302);

@@ -147,3 +147,42 @@ TEST_CASE("numeric policy conditions compare; a setting the SP does not state sa
   CHECK(runner::expectation_for(step, {{"clock_skew_seconds", "lots"}}).outcome == reports::Outcome::reject);
   CHECK(runner::expectation_for(step, {}).outcome == reports::Outcome::reject);
 }
+
+TEST_CASE("variants: one scenario each, merged over the file, named <id>/<name>", "[runner]") {
+  test::TempDir dir;
+  auto json = valid();
+  json["catalogue"] = "AUD-WRONG";
+  json["variants"] = {{{"name", "other-sp"}, {"idp", {{"mutators", {{{"id", "audience.wrong"}}}}}}},
+                      {{"name", "accepted"}, {"title", "no fault"}, {"idp", {{"mutators", nlohmann::json::array()}}},
+                       {"expect", {{"outcome", "accept"}}}}};
+  auto scenarios = runner::load_scenario_file(test::write_json(dir, "security/audience/x.json", json), dir.path());
+  REQUIRE(scenarios.size() == 2);
+  CHECK(scenarios[0].id == "faults/x/other-sp");
+  CHECK(scenarios[0].variant == "other-sp");
+  CHECK(scenarios[0].catalogue == "AUD-WRONG");
+  CHECK(scenarios[0].suite == "security/audience");
+  CHECK(scenarios[0].app_overrides["signing"] == "both");  // the file's settings stay
+  CHECK(runner::expectation_for(scenarios[0].steps[0], {}).outcome == reports::Outcome::reject);
+  CHECK(scenarios[1].title == "a scenario (no fault)");
+  CHECK(scenarios[1].mutators.empty());
+  CHECK(runner::expectation_for(scenarios[1].steps[0], {}).outcome == reports::Outcome::accept);
+
+  auto with = [&](auto change) {
+    auto copy = json;
+    change(copy);
+    try {
+      runner::load_scenario_file(test::write_json(dir, "security/audience/y.json", copy), dir.path());
+    } catch (const core::Fatal& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  CHECK_THAT(with([](auto& j) { j["variants"][1]["name"] = "other-sp"; }), Contains("/variants/1/name: a name no other"));
+  CHECK_THAT(with([](auto& j) { j["variants"][0]["name"] = "Other SP"; }), Contains("/variants/0/name: a variant name"));
+  CHECK_THAT(with([](auto& j) { j["variants"] = nlohmann::json::array(); }), Contains("/variants: a non-empty array"));
+  CHECK_THAT(with([](auto& j) { j["catalogue"] = "xsw-1"; }), Contains("/catalogue: an attack-catalogue case id"));
+  CHECK_THAT(with([](auto& j) { j["expect"] = {{"outcome", "reject"}, {"family", "NOPE"}}; }),
+             Contains("/expect/family: reason families"));
+  CHECK_THAT(with([](auto& j) { j["expect"] = {{"outcome", "accept"}, {"family", "AUDIENCE"}}; }),
+             Contains("/expect/family: a reason only on a rejection"));
+}

@@ -20,27 +20,28 @@ runner::Judgement judged(Outcome outcome, std::optional<std::string> reason = st
   return j;
 }
 
-reports::StepResult compare(const runner::Expectation& expected, const runner::Judgement& j) {
+reports::StepResult compare(const runner::Expectation& expected, const runner::Judgement& j,
+                            const runner::StepFacts& facts = {}) {
   runner::Target target;
   target.file = "target.json";
   reports::StepResult step;
-  step.expected = {expected.outcome, expected.reason};
+  step.expected = {expected.outcome, expected.reason, expected.family, expected.grade};
   step.observed = j.observed;
-  runner::judge_step(expected, j, target, step);
+  runner::judge_step(expected, j, target, facts, step);
   return step;
 }
 
 }  // namespace
 
 TEST_CASE("outcome and reason", "[runner]") {
-  runner::Expectation reject{Outcome::reject, "conditions.expired", {}, std::nullopt};
+  runner::Expectation reject{Outcome::reject, "conditions.expired"};
   auto wrong_outcome = compare(reject, judged(Outcome::accept));
   CHECK(wrong_outcome.status == Status::failed);
-  CHECK_THAT(wrong_outcome.message, Contains("expected reject/conditions.expired") && Contains("got accept"));
+  CHECK(wrong_outcome.code == "outcome_mismatch");
 
   auto wrong_reason = compare(reject, judged(Outcome::reject, "audience_restriction.audience_mismatch"));
   CHECK(wrong_reason.status == Status::failed);
-  CHECK_THAT(wrong_reason.message, Contains("wrong reason"));
+  CHECK(wrong_reason.code == "reason_mismatch");
 
   auto right = compare(reject, judged(Outcome::reject, "conditions.expired"));
   CHECK(right.status == Status::passed);
@@ -92,4 +93,47 @@ TEST_CASE("the scenario takes its worst step", "[runner]") {
   result.steps.clear();
   runner::summarize_steps(result);
   CHECK(result.status == Status::error);
+}
+
+TEST_CASE("a family accepts any of its reasons; safe accepts a rejection or the attacker's own session", "[runner]") {
+  runner::Expectation family;
+  family.family = "SIG_PROFILE/ID_AMBIGUOUS";
+  CHECK(compare(family, judged(Outcome::reject, "xml.id_duplicated")).status == Status::passed);
+  CHECK(compare(family, judged(Outcome::reject, "signature.misplaced")).status == Status::passed);
+  auto wrong = compare(family, judged(Outcome::reject, "conditions.expired"));
+  CHECK(wrong.status == Status::failed);
+  CHECK(wrong.code == "reason_mismatch");
+
+  runner::Expectation safe;
+  safe.family = "ASSERTION_COUNT";
+  safe.grade = reports::Grade::safe;
+  runner::StepFacts attacker{"alex@contoso.example", "alex@contoso.example", 0};
+  CHECK(compare(safe, judged(Outcome::reject, "assertion.multiple"), attacker).status == Status::passed);
+  auto as_attacker = judged(Outcome::accept);
+  as_attacker.session_page = nlohmann::json{{"name_id", "alex@contoso.example"}, {"email", "alex@contoso.example"}};
+  CHECK(compare(safe, as_attacker, attacker).status == Status::passed);
+  auto as_victim = judged(Outcome::accept);
+  as_victim.session_page = nlohmann::json{{"name_id", "megan@contoso.example"}, {"email", "alex@contoso.example"}};
+  auto violated = compare(safe, as_victim, attacker);
+  CHECK(violated.status == Status::failed);
+  CHECK(violated.code == "safe_violated");
+  auto unknown = compare(safe, judged(Outcome::accept), attacker);
+  CHECK(unknown.status == Status::failed);
+  CHECK(unknown.code == "safe_unverified");
+}
+
+TEST_CASE("a fetched canary fails a no_fetch step; an ungraded one is skipped with what was seen", "[runner]") {
+  runner::Expectation no_fetch{Outcome::reject};
+  no_fetch.no_fetch = true;
+  CHECK(compare(no_fetch, judged(Outcome::reject), {"", "", 0}).status == Status::passed);
+  auto fetched = compare(no_fetch, judged(Outcome::reject), {"", "", 1});
+  CHECK(fetched.status == Status::failed);
+  CHECK(fetched.code == "canary_fetched");
+
+  runner::Expectation ungraded;
+  ungraded.outcome = Outcome::none;
+  ungraded.grade = reports::Grade::ungraded;
+  auto reported = compare(ungraded, judged(Outcome::accept));
+  CHECK(reported.status == Status::skipped);
+  CHECK(reported.code == "policy_ungraded");
 }

@@ -28,9 +28,10 @@ TEST_CASE("load_scenarios walks folders, skips targets/, sorts by id", "[runner]
   REQUIRE(all.size() == 2);
   CHECK(all[0].id == "entra/b");
   CHECK(all[0].suite == "entra");
-  CHECK(all[1].suite == "faults");
+  CHECK(all[1].suite == "faults/deep");  // the folder path below the root
   CHECK(runner::filter_by_tags(all, {"y"}).size() == 1);
   CHECK(runner::filter_by_tags(all, {"entra"}).size() == 1);  // a suite name works as a tag
+  CHECK(runner::filter_by_tags(all, {"deep"}).size() == 1);   // and so does each folder of it
   CHECK(runner::filter_by_tags(all, {}).size() == 2);
 
   test::write_json(dir, "s/faults/dup.json", scenario("entra/b", {}));

@@ -59,11 +59,33 @@ TEST_CASE("malformed: each input has its reason and leaves no session", "[sp][ma
   CHECK(h.post(test::entra_spec(h.clock.now())).accepted);
 }
 
-TEST_CASE("malformed: a rejection decided at the HTTP layer is recorded like any verdict", "[sp][malformed]") {
+TEST_CASE("malformed: method, Content-Type and size are the binding step's, recorded like any verdict",
+          "[sp][malformed]") {
   test::SpHarness h;
-  sp::Verdict verdict = h.sp->reject_acs_request({Reason::binding_method_not_post, "GET"});
-  CHECK_FALSE(verdict.accepted);
-  CHECK(verdict.reason == Reason::binding_method_not_post);
-  CHECK(verdict.step == "binding.post_form");
-  CHECK(**h.sp->verdict_json(verdict.request_id) != "");
+  struct Case {
+    const char* name;
+    sp::AcsRequest request;
+    Reason expected;
+  };
+  std::string body = core::encode_form(test::post_form(test::build_entra_response(test::entra_spec(h.clock.now()))));
+  std::size_t cap = sp::max_http_body_bytes(h.sp->policy());
+  const Case cases[] = {
+      {"a GET with the Response in the query", {"GET", "", "", 0}, Reason::binding_method_not_post},
+      {"a PUT", {"PUT", "application/x-www-form-urlencoded", body, body.size()}, Reason::binding_method_not_post},
+      {"not a form", {"POST", "text/xml", "<samlp:Response/>", 17}, Reason::binding_saml_response_missing},
+      {"a body the server stopped keeping", {"POST", "application/x-www-form-urlencoded", "", cap + 1},
+       Reason::binding_too_large},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    sp::Verdict verdict = h.sp->consume_acs(c.request, "browser-1");
+    CHECK_FALSE(verdict.accepted);
+    CHECK(verdict.reason == c.expected);
+    CHECK(verdict.step == "binding.post_form");
+    REQUIRE(verdict.trace.size() == 1);
+    CHECK(verdict.trace[0].step == "binding.post_form");
+    CHECK(**h.sp->verdict_json(verdict.request_id) != "");
+  }
+  CHECK(h.sp->consume_acs({"POST", "application/x-www-form-urlencoded; charset=UTF-8", body, body.size()}, "browser-1")
+            .accepted);
 }

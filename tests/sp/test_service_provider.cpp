@@ -3,7 +3,8 @@
 #include "samlt/core/codec.hpp"
 #include "samlt/core/saml_names.hpp"
 #include "samlt/core/xml.hpp"
-#include "samlt/sp/redirect_binding.hpp"
+#include "samlt/core/binding.hpp"
+#include "samlt/sp/redirect_signature.hpp"
 #include "support/sp_harness.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_certs.hpp"
@@ -30,12 +31,13 @@ TEST_CASE("sp: SP-initiated login issues a signed AuthnRequest and accepts its a
   CHECK_FALSE(login->browser_binding.empty());
   REQUIRE(login->url.rfind(std::string(test::k_idp_sso_url) + "?SAMLRequest=", 0) == 0);
 
-  auto message = sp::parse_redirect_query(query_of(login->url), 1 << 20);
+  auto message = core::decode_redirect(query_of(login->url), core::Accepts::saml_request,
+                                       sp::binding_limits(sp::Policy{}));
   REQUIRE(message);
-  CHECK(message->relay_state == "/me?tab=1");
+  CHECK(message->relay_state() == "/me?tab=1");
   std::vector<core::Certificate> sp_cert{test::test_credential("sp-signing").certificate};
   CHECK(sp::verify_redirect_signature(*message, sp_cert, sp::Policy{}));
-  auto request = core::parse_strict(message->xml);
+  auto request = core::parse_strict(message->xml());
   REQUIRE(request);
   CHECK(core::is_element(request->root(), n::ns_protocol, "AuthnRequest"));
   CHECK(core::attribute(request->root(), "ID") == login->request_id);

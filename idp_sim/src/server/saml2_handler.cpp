@@ -16,10 +16,10 @@ void log_received(Exchange& ex, const ReceivedMessage& message, std::string kind
   ex.server.messages.add({ex.now,
                           "received",
                           std::move(kind),
-                          message.binding == Binding::redirect ? "HTTP-Redirect" : "HTTP-POST",
+                          std::string(core::binding_name(message.binding.binding())),
                           "",
                           "",
-                          message.xml,
+                          message.binding.xml(),
                           {},
                           0,
                           ""});
@@ -27,7 +27,7 @@ void log_received(Exchange& ex, const ReceivedMessage& message, std::string kind
 
 void single_logout(Exchange& ex, const core::XmlDoc& doc, const ReceivedMessage& message) {
   auto result =
-      handle_logout_request(ex.server.idp, doc, message, token_time(ex.server.idp, ex.now));
+      handle_logout_request(ex.server.idp, doc, message.binding, token_time(ex.server.idp, ex.now));
   if (!result) {
     send_error_page(ex, result.error());  // I6: the session is not ended
     return;
@@ -63,22 +63,22 @@ void handle_saml2(Exchange& ex) {
   core::Result<ReceivedMessage> message = core::fail(core::Reason::internal_error);
   if (ex.request.getMethod() == "POST") {
     auto body = read_body(ex);
-    message = body ? decode_post(*body, ex.raw_query, limits)
+    message = body ? receive_post(*body, ex.raw_query, limits)
                    : core::Result<ReceivedMessage>(core::fail(body.error()));
   } else {
-    message = decode_redirect(ex.raw_query, limits);
+    message = receive_redirect(ex.raw_query, limits);
   }
   if (!message) {
     send_error_page(ex, message.error());
     return;
   }
-  if (message->parameter == "SAMLResponse") {
+  if (message->binding.parameter() == core::MessageParameter::saml_response) {
     // A LogoutResponse from an SP: idp_sim never sends LogoutRequests, so it only acknowledges.
     log_received(ex, *message, "LogoutResponse");
     send_html(ex, 200, signed_out_page_html());
     return;
   }
-  auto doc = parse_message(*message, limits);
+  auto doc = parse_message(message->binding, limits);
   if (!doc) {
     log_received(ex, *message, "unparseable");
     send_error_page(ex, doc.error());

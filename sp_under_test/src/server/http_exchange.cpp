@@ -21,14 +21,20 @@ bool Exchange::wants_json() const {
   return request.get("Accept", "").find("application/json") != std::string::npos;
 }
 
-core::Result<std::string> Exchange::body(std::size_t cap) {
-  auto too_large = [cap] {
-    return core::fail(core::Reason::binding_too_large, "the request body exceeds " + std::to_string(cap) + " bytes");
-  };
+namespace {
+
+// The body, keeping at most `keep` bytes. An oversized body is read and discarded (never kept) up
+// to k_max_drain, so that a client that sends it all before reading still gets the answer; beyond
+// that the connection is closed. `size` is the length declared or seen (> keep: nothing kept).
+struct ReadBody {
+  std::string kept;
+  std::size_t size = 0;
+};
+
+ReadBody read_body(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+                   std::size_t keep) {
   std::istream& in = request.stream();
   char buffer[16384];
-  // An oversized body is read and discarded (never kept) up to k_max_drain, so that a client that
-  // sends it all before reading still gets the answer; beyond that the connection is closed.
   auto drain = [&] {
     std::size_t drained = 0;
     while (drained < k_max_drain && (in.read(buffer, sizeof buffer) || in.gcount() > 0)) {
@@ -37,20 +43,39 @@ core::Result<std::string> Exchange::body(std::size_t cap) {
     if (drained >= k_max_drain) {
       response.setKeepAlive(false);
     }
+    return drained;
   };
-  if (request.hasContentLength() && request.getContentLength64() > static_cast<Poco::Int64>(cap)) {
+  ReadBody out;
+  if (request.hasContentLength() && request.getContentLength64() > static_cast<Poco::Int64>(keep)) {
     drain();
-    return too_large();
+    out.size = static_cast<std::size_t>(request.getContentLength64());
+    return out;
   }
-  std::string out;
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    out.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (out.size() > cap) {
-      drain();
-      return too_large();
+    out.kept.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (out.kept.size() > keep) {
+      out.size = out.kept.size() + drain();
+      out.kept.clear();
+      return out;
     }
   }
+  out.size = out.kept.size();
   return out;
+}
+
+}  // namespace
+
+AcsRequest Exchange::acs_request(std::size_t keep) {
+  ReadBody read = read_body(request, response, keep);
+  return AcsRequest{request.getMethod(), request.getContentType(), std::move(read.kept), read.size};
+}
+
+core::Result<std::string> Exchange::body(std::size_t cap) {
+  ReadBody read = read_body(request, response, cap);
+  if (read.size > cap) {
+    return core::fail(core::Reason::binding_too_large, "the request body exceeds " + std::to_string(cap) + " bytes");
+  }
+  return std::move(read.kept);
 }
 
 core::Result<core::FormFields> Exchange::form(std::size_t cap) {

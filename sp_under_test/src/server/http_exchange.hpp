@@ -4,6 +4,7 @@
 #pragma once
 
 #include "samlt/core/result.hpp"
+#include "samlt/sp/acs_request.hpp"
 #include "samlt/sp/service_provider.hpp"
 
 #include <Poco/Net/HTTPServerRequest.h>
@@ -32,6 +33,9 @@ struct Exchange {
   std::string cookie(std::string_view name) const;
   // True when the Accept header asks for application/json.
   bool wants_json() const;
+  // The request as received, for the ACS: method, Content-Type and the body, of which at most
+  // `keep` bytes are kept (beyond that only its size is recorded; nothing is decided here).
+  AcsRequest acs_request(std::size_t keep);
   // The body, refusing more than `cap` bytes (checked against Content-Length first, then while
   // reading). Fails with binding.too_large.
   core::Result<std::string> body(std::size_t cap);

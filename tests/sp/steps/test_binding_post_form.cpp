@@ -27,8 +27,55 @@ TEST_CASE("binding.post_form: a valid Entra POST passes and is decoded", "[sp][s
   f.post(test::entra_spec(f.clock.now()), "/me");
   sp::Evidence ev;
   REQUIRE(sp::steps::binding_post_form(f.context(), ev));
-  CHECK(ev.xml.rfind("<samlp:Response", 0) == 0);
+  REQUIRE(ev.message);
+  CHECK(ev.message->binding() == core::Binding::post);
+  CHECK(ev.message->xml().rfind("<samlp:Response", 0) == 0);
   CHECK(ev.relay_state == "/me");
+}
+
+TEST_CASE("binding.post_form: the HTTP-POST of a urlencoded form only", "[sp][step]") {
+  test::StepFixture f;
+  f.post(test::entra_spec(f.clock.now()));
+  sp::AcsRequest posted = sp::browser_post(f.form);
+  f.raw = posted;
+  f.raw->method = "GET";
+  CHECK(reason_of(f) == Reason::binding_method_not_post);
+  f.raw = sp::AcsRequest{"GET", "", "", 0};
+  CHECK(reason_of(f) == Reason::binding_method_not_post);
+  for (const char* type : {"", "text/xml", "multipart/form-data; boundary=x", "application/json"}) {
+    f.raw = posted;
+    f.raw->content_type = type;
+    INFO(type);
+    CHECK(reason_of(f) == Reason::binding_saml_response_missing);
+  }
+  f.raw = posted;
+  f.raw->content_type = "Application/X-WWW-Form-URLEncoded; charset=utf-8";
+  CHECK(run(f));
+}
+
+TEST_CASE("binding.post_form: the body is capped before anything is decoded", "[sp][step]") {
+  test::StepFixture f;
+  f.policy.max_message_bytes = 4096;
+  std::size_t cap = sp::max_http_body_bytes(f.policy);
+  f.raw = sp::AcsRequest{"POST", "application/x-www-form-urlencoded", "", cap + 1};  // not kept
+  CHECK(reason_of(f) == Reason::binding_too_large);
+  f.raw = sp::browser_post({{"SAMLResponse", std::string(4 * 4096, 'A')}, {"x", std::string(cap, 'x')}});
+  CHECK(reason_of(f) == Reason::binding_too_large);
+}
+
+TEST_CASE("binding.post_form: look-alike names and stray encodings", "[sp][step]") {
+  test::StepFixture f;
+  f.post(test::entra_spec(f.clock.now()));
+  sp::AcsRequest posted = sp::browser_post(f.form);
+  f.raw = posted;
+  f.raw->body = "%53" + posted.body.substr(1);  // %53AMLResponse=…
+  CHECK(reason_of(f) == Reason::binding_parameter_invalid);
+  f.raw = posted;
+  f.raw->body = posted.body + "&x=%zz";
+  CHECK(reason_of(f) == Reason::codec_url_invalid);
+  f.raw.reset();
+  f.form.emplace_back("SAMLRequest", "PHg+");
+  CHECK(reason_of(f) == Reason::binding_parameter_invalid);
 }
 
 TEST_CASE("binding.post_form: SAMLResponse missing, empty or duplicated", "[sp][step]") {

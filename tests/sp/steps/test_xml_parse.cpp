@@ -4,14 +4,22 @@
 
 #include <catch2/catch.hpp>
 
+#include <limits>
+
 using namespace samlt;
 using core::Reason;
 
 namespace {
 
-Reason parse_reason_of(test::StepFixture& f, std::string xml) {
+Reason parse_reason_of(test::StepFixture& f, const std::string& xml) {
   sp::Evidence ev;
-  ev.xml = std::move(xml);
+  // Only the binding codec makes a BindingMessage: post `xml` through it, unbounded.
+  constexpr std::size_t k_any = std::numeric_limits<std::size_t>::max();
+  auto message = core::decode_post(core::encode_form(core::encode_post(core::MessageParameter::saml_response, xml,
+                                                                       std::nullopt)),
+                                   core::Accepts::saml_response, {k_any, k_any, k_any, k_any});
+  REQUIRE(message);
+  ev.message = std::move(*message);
   auto result = sp::steps::xml_parse(f.context(), ev);
   REQUIRE_FALSE(result);
   return result.error().reason;
@@ -25,6 +33,14 @@ TEST_CASE("xml.parse: an Entra response parses", "[sp][step]") {
   sp::Evidence ev;
   REQUIRE(f.run_to("xml.parse", ev));
   CHECK(ev.doc.root() != nullptr);
+}
+
+TEST_CASE("xml.parse: without a decoded binding message it fails closed", "[sp][step]") {
+  test::StepFixture f;
+  sp::Evidence ev;
+  auto result = sp::steps::xml_parse(f.context(), ev);
+  REQUIRE_FALSE(result);
+  CHECK(result.error().reason == Reason::internal_error);
 }
 
 TEST_CASE("xml.parse: DOCTYPE, entities and external DTDs are refused", "[sp][step]") {

@@ -32,7 +32,8 @@ StepFixture::StepFixture() : clock(test_now()) {
 }
 
 sp::Context StepFixture::context() const {
-  return sp::Context{k_sp_entity_id, k_acs_url, k_sp_base_url, policy, relay_rules, clock.now(), form,
+  m_request = raw ? *raw : sp::browser_post(form);
+  return sp::Context{k_sp_entity_id, k_acs_url, k_sp_base_url, policy, relay_rules, clock.now(), m_request,
                      browser_binding, trust, lookup, keys, std::chrono::hours(8)};
 }
 

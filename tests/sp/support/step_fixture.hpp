@@ -14,6 +14,7 @@
 #include "support/entra_response.hpp"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -32,7 +33,8 @@ struct StepFixture {
   std::map<std::string, sp::OutstandingRequest, std::less<>> outstanding;
   sp::OutstandingLookup lookup;
   std::string browser_binding = "browser-1";
-  core::FormFields form;
+  core::FormFields form;  // posted as a browser does (sp::browser_post) unless `raw` is set
+  std::optional<sp::AcsRequest> raw;  // the HTTP request as received, when a test builds it
   std::vector<core::PrivateKey> keys;
 
   // A Context over the members; valid while the fixture lives and is not moved.
@@ -50,6 +52,9 @@ struct StepFixture {
   core::Reason reason_at(std::string_view step_id) const;
   // Runs the whole pipeline.
   sp::Verdict run_all(sp::Evidence& ev) const;
+
+ private:
+  mutable sp::AcsRequest m_request;  // what context() refers to
 };
 
 }  // namespace samlt::test

@@ -6,6 +6,7 @@
 // ResponseSpec, mutator stages, signing, encryption and encoding.
 #pragma once
 
+#include "samlt/core/binding.hpp"
 #include "samlt/core/clock.hpp"
 #include "samlt/core/codec.hpp"
 #include "samlt/core/result.hpp"
@@ -32,13 +33,17 @@ struct IssueRequest {
   // … or the raw query string of the HTTP-Redirect binding exactly as the SP produced it
   // ("SAMLRequest=…&RelayState=…&SigAlg=…&Signature=…"); takes precedence over saml_request_xml.
   std::optional<std::string> redirect_query;
-  // Both nullopt: IdP-initiated SSO (no InResponseTo; default reply URL and identifier).
+  // … or the message as core's binding codec decoded it from whatever carried it (the runner
+  // decodes the SP's answer once); takes precedence over both.
+  std::optional<core::BindingMessage> saml_request;
+  // All three nullopt: IdP-initiated SSO (no InResponseTo; default reply URL and identifier).
   std::optional<std::string> relay_state;  // SP-initiated: echoed; IdP-initiated: else the app's
   std::vector<MutatorUse> mutators;        // after the app's own `faults`
   nlohmann::json app_overrides;            // partial apps[] entry merged over the app (RFC 7396),
                                            // validated like the file, e.g. {"signing":"both"}
   std::optional<long long> clock_offset_seconds;  // replaces the configured clock offset
   std::optional<core::TimePoint> authn_instant;   // when the user signed in; default: token time
+  std::string canary_url;  // a loopback URL the SP must never fetch (Target::canary_url)
 };
 
 struct IssuedResponse {

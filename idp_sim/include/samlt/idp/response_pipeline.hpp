@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The stages of style §6.7, in order: spec mutators, build, unsigned_xml mutators, sign,
-// signed_xml mutators, encrypt, encode, wire mutators. With token encryption the Response
-// signature is made after encryption (it must cover the EncryptedAssertion), so signed_xml
-// mutators then run after the Assertion signature and before encryption.
+// signed_xml mutators, encrypt, encrypted mutators, serialise, serialized mutators, encode, wire
+// mutators. With token encryption the Response signature is made after encryption (it must cover
+// the EncryptedAssertion), so signed_xml mutators then run after the Assertion signature and
+// before encryption, and encrypted mutators before the Response signature.
 #pragma once
 
 #include "samlt/core/codec.hpp"
@@ -21,6 +22,7 @@ struct PipelineContext {
   core::TimePoint t0;
   std::string tenant_id;
   const Credentials& credentials;
+  std::string canary_url;  // Target::canary_url for every mutator; may be empty
 };
 
 struct PipelineOutput {

@@ -26,11 +26,19 @@ enum class Outcome { accept, reject, none };
 enum class Status { passed, failed, error, skipped };
 
 // What a scenario (or one of its steps) requires of the SP.
+// How an expectation grades (docs/attack-catalogue.md, "Outcomes"): exactly the outcome; safe:
+// a rejection, or an acceptance as exactly the attacker's own identity; ungraded: reported only,
+// because the right answer depends on a policy the target does not state.
+enum class Grade { exact, safe, ungraded };
+
 struct Expectation {
-  Outcome outcome = Outcome::reject;  // accept or reject only
+  Outcome outcome = Outcome::reject;  // accept or reject (safe: reject; ungraded: none)
   // The reason id a strict SP must give, e.g. "conditions.expired". Judged only when the target
   // exposes verdicts, so it is empty for "any rejection will do".
   std::optional<std::string> reason;
+  // Or the reason families a rejection may come from, "SCHEMA/SIG_PROFILE" (reason_family.hpp).
+  std::optional<std::string> family;
+  Grade grade = Grade::exact;
 };
 
 // What the SP was seen to do.
@@ -99,7 +107,8 @@ struct ScenarioResult {
   // e.g. "profile/conditions_expired", or "profile/conditions_expired [idp-initiated]" when a run
   // covers every flow; unique within a run.
   std::string id;
-  std::string scenario_id;  // the scenario file's id, without the flow
+  std::string scenario_id;  // the scenario file's id (with its variant), without the flow
+  std::string catalogue;    // the attack-catalogue case id (docs/attack-catalogue.tsv), or empty
   std::string flow;         // "sp-initiated" or "idp-initiated"; empty when skipped before a flow
   std::string title;
   std::string file;   // scenario file path as given to the runner
@@ -161,7 +170,8 @@ std::string_view status_id(Status status);
 // "declared", "fetched", "assumed".
 std::string_view policy_origin_id(PolicyOrigin origin);
 
-// "reject/conditions.expired", or "accept" when no reason is expected.
+// "reject/conditions.expired", "reject/SIG_PROFILE", "accept", "safe (reject/ID_AMBIGUOUS)" or
+// "not graded".
 std::string describe(const Expectation& expected);
 // "reject/conditions.expired at conditions.time (HTTP 403)", or for an SP that gives its reason
 // in words, 'reject "Assertion contains an unacceptable AudienceRestriction." (HTTP 403)'; only

@@ -16,6 +16,8 @@
 
 namespace samlt::runner {
 
+class Canary;
+
 struct DriverContext {
   const Target& target;
   const idp::Idp& idp;  // holds the target's app (target_app.hpp)
@@ -23,6 +25,7 @@ struct DriverContext {
   const std::map<std::string, std::string>& policy;  // the policy in force (policies.hpp)
   const core::Clock& clock;
   double http_timeout_seconds = 10.0;
+  Canary* canary = nullptr;  // NO-FETCH canary (runner/src/canary.hpp); nullptr: none planted
 };
 
 // Runs `run` (plan.hpp): a skipped run is a Status::skipped result naming the unmet need, with no

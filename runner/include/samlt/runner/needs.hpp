@@ -44,6 +44,7 @@ inline constexpr std::string_view sp_initiated_login = "sp_initiated_login";
 inline constexpr std::string_view encryption_certificate = "encryption_certificate";
 inline constexpr std::string_view idp_metadata_trust = "idp_metadata_trust";
 inline constexpr std::string_view session_attributes = "session_attributes";
+inline constexpr std::string_view canary_reachable = "canary_reachable";
 }  // namespace need
 
 }  // namespace samlt::runner

@@ -25,13 +25,18 @@ std::string_view flow_name(Flow flow);
 // by default from a fresh browser (an attacker who captured it), or from the same one.
 enum class StepAction { sign_in, replay };
 
-// What a correct SP does. `reason` is compared only when the target exposes verdicts.
+// What a correct SP does. `reason` (or `family`) is compared only when the target exposes
+// verdicts. A safe expectation passes on a rejection, or on an acceptance as exactly the
+// attacker's own identity; an ungraded one ("policy") only reports what the SP did.
 struct Expectation {
   reports::Outcome outcome = reports::Outcome::reject;
   std::optional<std::string> reason;
   // On accept: JSON pointer → expected value, checked against the target's session page.
   std::map<std::string, std::string> session;
   std::optional<std::string> redirect;  // on accept: a regular expression the final URL must match
+  std::optional<std::string> family;  // reason families, "SCHEMA/SIG_PROFILE" (reason_family.hpp)
+  reports::Grade grade = reports::Grade::exact;
+  bool no_fetch = false;  // the SP must not fetch the run's loopback canary URL
 };
 
 // The expectation that applies when the target's policy satisfies every condition: a value, or
@@ -56,6 +61,8 @@ struct Scenario {
   std::vector<std::string> tags;
   std::string spec_ref;  // a spec clause, or
   std::string seed;      // a seed document ("002")
+  std::string catalogue;  // the attack-catalogue case id it runs ("XSW-1"), or empty
+  std::string variant;    // the variant's name when the file declares variants, else empty
   // The flows the scenario is valid in, in preference order (default: SP-initiated, then
   // IdP-initiated). Only SP-initiated: it needs an AuthnRequest (InResponseTo, ForceAuthn …).
   std::vector<Flow> flows = {Flow::sp_initiated, Flow::idp_initiated};
@@ -70,8 +77,13 @@ struct Scenario {
   std::vector<Step> steps;
 };
 
-// Reads and validates one scenario file (unknown keys refused; mutator, reason, need and policy
-// names checked).
+// Reads and validates one scenario file (unknown keys refused; mutator, reason, family, need and
+// policy names checked). A file with "variants" gives one scenario per variant, id "<id>/<name>",
+// the variant merged over the file (scenarios/README.md). The suite is the file's folder below
+// `suite_root` ("entra", "security/xsw").
+std::vector<Scenario> load_scenario_file(const std::filesystem::path& file, const std::filesystem::path& suite_root);
+
+// load_scenario_file for a file that declares no variants.
 // `suite_root` is the folder the suite name is taken relative to. Throws core::Fatal with
 // "<file>: <json pointer>: <expected>".
 Scenario load_scenario(const std::filesystem::path& file, const std::filesystem::path& suite_root);

@@ -3,6 +3,7 @@
 // field printed in every verdict trace and served at GET /saml/policy).
 #pragma once
 
+#include "samlt/core/binding.hpp"
 #include "samlt/core/xmldsig.hpp"
 #include "samlt/core/xmlenc.hpp"
 
@@ -69,6 +70,11 @@ core::DecryptOptions decrypt_options(const Policy& policy);
 // The largest SAMLResponse form value accepted before decoding, and the HTTP body cap.
 std::size_t max_encoded_message_bytes(const Policy& policy);
 std::size_t max_http_body_bytes(const Policy& policy);
+
+// What the binding codec is told, for the ACS and SLO alike: the HTTP body cap for the input, the
+// encoded cap for the message, max_message_bytes for inflation, and this SP's RelayState cap
+// (k_max_relay_state_bytes, more lenient than saml-bindings' 80 bytes because Entra is).
+core::BindingLimits binding_limits(const Policy& policy);
 
 // Every setting by its config/JSON name, e.g. {"clock_skew_seconds", "180"}, in a fixed order:
 // what reports print in their header.

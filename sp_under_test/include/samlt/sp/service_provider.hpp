@@ -6,6 +6,7 @@
 #include "samlt/core/clock.hpp"
 #include "samlt/core/codec.hpp"
 #include "samlt/core/result.hpp"
+#include "samlt/sp/acs_request.hpp"
 #include "samlt/sp/sp_config.hpp"
 #include "samlt/sp/store.hpp"
 #include "samlt/sp/trust.hpp"
@@ -82,19 +83,19 @@ class ServiceProvider {
   // Creates an AuthnRequest for the enabled IdP `idp_name` and records its ID as outstanding,
   // bound to `browser_binding` (a fresh binding is made when empty). RelayState is checked first.
   // Fails with config.invalid (unknown IdP), response.idp_disabled, binding.relay_state_invalid,
-  // store.failed.
+  // store.failed, internal.error (OpenSSL could not sign).
   core::Result<LoginRedirect> begin_login(std::string_view idp_name,
                                           std::string_view relay_state = {},
                                           std::string_view browser_binding = {});
 
-  // The ACS: runs the pipeline and, when it passes, admission (replay, request consumption,
-  // account, session). Records the verdict (GET /verdicts/<id>) and one log line. On acceptance
-  // verdict.session_id is the new session. Never throws.
-  Verdict consume_acs_post(const core::FormFields& form, std::string_view browser_binding);
+  // The ACS: runs the pipeline on the request as received (its first step, binding.post_form,
+  // owns method, Content-Type, size and fields) and, when it passes, admission (replay, request
+  // consumption, account, session). Records the verdict (GET /verdicts/<id>) and one log line. On
+  // acceptance verdict.session_id is the new session. Never throws.
+  Verdict consume_acs(const AcsRequest& request, std::string_view browser_binding);
 
-  // A rejection decided before the pipeline (e.g. binding.method_not_post, binding.too_large at
-  // the HTTP layer), recorded and logged like any other verdict.
-  Verdict reject_acs_request(const core::Error& error);
+  // consume_acs of what a browser's auto-POST form of `form` sends (browser_post).
+  Verdict consume_acs_post(const core::FormFields& form, std::string_view browser_binding);
 
   // The recorded trace of decision `request_id` as JSON (with the policy), or nullopt.
   core::Result<std::optional<std::string>> verdict_json(std::string_view request_id);

@@ -8,7 +8,10 @@ namespace samlt::sp::steps {
 // so no entity is ever declared), no recovery, namespace errors fatal, no xml:id, bounded size and
 // depth. core::parse_strict is the only parser this project uses on untrusted input.
 core::Result<void> xml_parse(const Context& ctx, Evidence& ev) {
-  auto doc = core::parse_strict(ev.xml, core::ParseLimits{ctx.policy.max_message_bytes, 64});
+  if (!ev.message) {
+    return core::fail(core::Reason::internal_error, "xml.parse ran without a decoded binding message");
+  }
+  auto doc = core::parse_strict(ev.message->xml(), core::ParseLimits{ctx.policy.max_message_bytes, 64});
   if (!doc) {
     return core::fail(doc.error());
   }

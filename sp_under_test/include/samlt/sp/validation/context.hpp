@@ -4,9 +4,9 @@
 #pragma once
 
 #include "samlt/core/clock.hpp"
-#include "samlt/core/codec.hpp"
 #include "samlt/core/keys.hpp"
 #include "samlt/core/result.hpp"
+#include "samlt/sp/acs_request.hpp"
 #include "samlt/sp/policy.hpp"
 #include "samlt/sp/sp_config.hpp"
 #include "samlt/sp/store.hpp"
@@ -32,7 +32,7 @@ struct Context {
   const Policy& policy;
   const RelayStateRules& relay_state_rules;
   core::TimePoint now;  // from the injected Clock, read once per decision
-  const core::FormFields& form;       // the POSTed form, as received
+  const AcsRequest& request;          // the HTTP request, as received (binding.post_form)
   std::string_view browser_binding;   // the browser's binding cookie value; may be empty
   const TrustStore& trust;            // snapshot of the registered IdPs
   const OutstandingLookup& outstanding;

@@ -3,6 +3,7 @@
 // verified Assertion can only be set by the signature.assertion step.
 #pragma once
 
+#include "samlt/core/binding.hpp"
 #include "samlt/core/keys.hpp"
 #include "samlt/core/result.hpp"
 #include "samlt/core/xml.hpp"
@@ -55,9 +56,10 @@ struct SamlAttribute {
 };
 
 struct Evidence {
-  // binding.post_form
-  std::string relay_state;  // checked against the allow-list
-  std::string xml;          // the decoded SAMLResponse
+  // binding.post_form: the SAMLResponse as core's binding codec decoded it (only a decoder can
+  // make a BindingMessage, so nothing later reads a form field no binding check covered)
+  std::optional<core::BindingMessage> message;
+  std::string relay_state;  // the message's RelayState, checked against the allow-list
   // xml.parse
   core::XmlDoc doc;
   // response.shape

@@ -9,8 +9,9 @@
 
 namespace samlt::sp::steps {
 
-// binding.too_large, binding.saml_response_missing, binding.saml_response_duplicated,
-// binding.base64_invalid, binding.relay_state_invalid
+// binding.method_not_post, binding.saml_response_missing (also: not a urlencoded form),
+// binding.too_large, binding.saml_response_duplicated, binding.parameter_invalid,
+// codec.url_invalid, binding.base64_invalid, binding.relay_state_invalid
 core::Result<void> binding_post_form(const Context& ctx, Evidence& ev);
 // xml.too_large, xml.doctype_forbidden, xml.too_deep, xml.namespace_invalid, xml.id_forbidden,
 // xml.malformed

@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
+// §3 Key trust: this section's mutators, one row each (registry.cpp joins the tables).
+#include "mutators/sections.hpp"
+
+namespace samlt::idp::mutators {
+
+std::span<const Mutator> keys_mutators() {
+  return {};
+}
+
+}  // namespace samlt::idp::mutators

@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
+// §5 XML parser attacks: this section's mutators, one row each (registry.cpp joins the tables).
+#include "mutators/sections.hpp"
+
+namespace samlt::idp::mutators {
+
+std::span<const Mutator> xml_mutators() {
+  return {};
+}
+
+}  // namespace samlt::idp::mutators

@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
+// §1 XML signature wrapping: this section's mutators, one row each (registry.cpp joins the tables).
+#include "mutators/sections.hpp"
+
+namespace samlt::idp::mutators {
+
+std::span<const Mutator> xsw_mutators() {
+  return {};
+}
+
+}  // namespace samlt::idp::mutators
