@@ -35,6 +35,16 @@ core::Result<void> start_at_sp(const Scenario& scenario, const Target& target, B
            core::url_encode(*scenario.relay_state);
   }
   auto answer = browser.get(url, {}, "GET login URL");
+  // Many SPs reach the IdP through their own redirects first (/login -> /auth/saml -> IdP): follow
+  // them, as the browser would, until the SP sends the AuthnRequest.
+  for (int hop = 0; answer && hop < 5; ++hop) {
+    auto location = answer->location();
+    bool redirect = answer->status >= 300 && answer->status < 400 && location;
+    if (!redirect || location->find("SAMLRequest=") != std::string::npos) {
+      break;
+    }
+    answer = browser.get(*location, {}, "GET login redirect");
+  }
   if (!answer) {
     return core::fail(answer.error());
   }

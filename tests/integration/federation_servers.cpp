@@ -30,7 +30,7 @@ std::string with_ports(std::string text, int idp_port, int sp_port) {
 
 }  // namespace
 
-FederationServers::FederationServers()
+FederationServers::FederationServers(const std::string& sp_encryption_role)
     : m_idp_port(free_loopback_port()), m_sp_port(free_loopback_port()) {
   const auto& certs = test_cert_set();
   std::filesystem::path source(SAMLT_SOURCE_DIR);
@@ -43,8 +43,8 @@ FederationServers::FederationServers()
   auto sp = nlohmann::json::parse(with_ports(read(source / "sp_under_test/config/default.json"), m_idp_port, m_sp_port));
   sp["signing"] = {{"key_file", certs.key_path("sp-signing").string()},
                    {"certificate_file", certs.certificate_path("sp-signing").string()}};
-  sp["encryption"] = {{"key_file", certs.key_path("sp-encryption").string()},
-                      {"certificate_file", certs.certificate_path("sp-encryption").string()}};
+  sp["encryption"] = {{"key_file", certs.key_path(sp_encryption_role).string()},
+                      {"certificate_file", certs.certificate_path(sp_encryption_role).string()}};
   m_sp_config = m_dir / "sp.json";
   REQUIRE(core::write_file_atomic(m_sp_config, sp.dump(2)));
 

@@ -15,7 +15,9 @@ namespace samlt::test {
 
 class FederationServers {
  public:
-  FederationServers();
+  // `sp_encryption_role`: the test-set credential the SP decrypts with (its metadata publishes
+  // that certificate).
+  explicit FederationServers(const std::string& sp_encryption_role = "sp-encryption");
   ~FederationServers() = default;
 
   std::string idp_base() const { return "http://127.0.0.1:" + std::to_string(m_idp_port); }

@@ -55,6 +55,10 @@ class Handler : public Poco::Net::HTTPRequestHandler {
                         core::url_encode(core::base64_encode(core::deflate_raw(xml))));
       return;
     }
+    if (path == "/start") {  // an SP's own hop before it sends the AuthnRequest
+      response.redirect(base + "/login", HTTPResponse::HTTP_FOUND);
+      return;
+    }
     if (path == "/always-200") {
       response.setContentType("application/json");
       response.send() << "{}";

@@ -15,7 +15,8 @@ enum class FakeSpMode {
   vanishing,       // like lax, but the server stops after `vanish_after` ACS posts
   // Judges the audience only, and answers in JSON without a cookie: 200 {"result":"ACCEPT"} when
   // the Response names urn:samlt:sp:fake as Audience, else 403 {"result":"REJECT","error":…}.
-  // /always-200 is a "session probe" that answers 200 whatever happened.
+  // /always-200 is a "session probe" that answers 200 whatever happened. In every mode /start
+  // redirects to /login, as SPs that reach the IdP through a page of their own do.
   json_audience,
 };
 

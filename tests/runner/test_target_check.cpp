@@ -64,6 +64,17 @@ TEST_CASE("an SP that answers JSON without a cookie is judged by status and body
   }
 }
 
+TEST_CASE("a login URL that passes through the SP's own redirects still reaches the AuthnRequest", "[runner][e2e]") {
+  test::TempDir dir;
+  test::FakeSp sp(test::FakeSpMode::json_audience);
+  nlohmann::json extra = json_signals();
+  extra["login_url"] = sp.base_url() + "/start";
+  auto check = run({"--target", test::write_fake_target(dir, sp, extra).string(), "--check-target"});
+  INFO(check.out << check.err);
+  CHECK(check.exit_code == 0);
+  CHECK_THAT(check.out, Contains("tell them apart"));
+}
+
 TEST_CASE("a session probe that always answers 200 is refused before any suite runs", "[runner][e2e]") {
   test::TempDir dir;
   test::FakeSp sp(test::FakeSpMode::json_audience);
