@@ -8,7 +8,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <span>
+#include <string>
 
 namespace samlt::core {
 namespace {
@@ -28,6 +30,43 @@ std::string_view trim(std::string_view text) {
     text.remove_suffix(1);
   }
   return text;
+}
+
+// A decoded parameter name the way lenient frameworks fold it before looking it up: cut at a NUL
+// (C-string APIs), trimmed of spaces and control characters, an array suffix dropped (PHP reads
+// SAMLResponse[] and SAMLResponse[x] as SAMLResponse), ASCII case folded (ASP.NET's form
+// collection ignores case). BIND-REDIRECT-PARAM-CONFUSION.
+std::string folded_name(std::string_view name) {
+  name = name.substr(0, name.find('\0'));
+  auto is_noise = [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f; };
+  while (!name.empty() && is_noise(name.front())) {
+    name.remove_prefix(1);
+  }
+  while (!name.empty() && is_noise(name.back())) {
+    name.remove_suffix(1);
+  }
+  if (std::size_t bracket = name.find('['); bracket != std::string_view::npos && name.back() == ']') {
+    name = name.substr(0, bracket);
+  }
+  std::string folded(name);
+  std::transform(folded.begin(), folded.end(), folded.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return folded;
+}
+
+// The binding name `name` folds into, when it is not spelled exactly so.
+std::optional<std::string_view> look_alike_of(std::string_view name,
+                                              std::span<const std::string_view> ours) {
+  std::string folded = folded_name(name);
+  for (std::string_view candidate : ours) {
+    if (folded.size() == candidate.size() &&
+        std::equal(folded.begin(), folded.end(), candidate.begin(), [](char a, char b) {
+          return a == std::tolower(static_cast<unsigned char>(b));
+        })) {
+      return candidate;
+    }
+  }
+  return std::nullopt;
 }
 
 tl::unexpected<Error> duplicated(std::size_t index) {
@@ -116,11 +155,11 @@ Result<Scanned> scan(std::string_view input, Binding binding, const BindingLimit
     if (!decoded_name || !decoded_value) {
       return fail(decoded_name ? decoded_value.error() : decoded_name.error());
     }
-    // A name spelled differently that decodes to one of ours would be read by a lenient parser
-    // and ignored by a strict one: refused, never folded.
-    if (std::find(ours.begin(), ours.end(), *decoded_name) != ours.end()) {
+    // A name spelled differently that decodes or folds to one of ours would be read by a lenient
+    // parser and ignored by a strict one: refused, never folded.
+    if (auto real = look_alike_of(*decoded_name, ours)) {
       return fail(Reason::binding_parameter_invalid,
-                  "parameter name '" + std::string(name) + "' is an encoded " + *decoded_name);
+                  "parameter name '" + std::string(name) + "' is a look-alike of " + std::string(*real));
     }
     out.others.emplace_back(std::move(*decoded_name), std::move(*decoded_value));
   }

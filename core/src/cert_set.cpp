@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <map>
 
 namespace samlt::core {
 namespace {
@@ -39,20 +40,27 @@ struct RoleSpec {
   int offset_days;      // that end, relative to now
   int valid_years;      // length of the window in calendar years
   bool tls;
+  bool ca;                 // a certificate authority (basicConstraints CA:TRUE)
+  std::string_view issuer;  // the role (earlier in the table) that issues it; empty: self-signed
 };
 
 // Windows are chosen so that the clock skew a test may apply (minutes) never flips a verdict.
 constexpr RoleSpec k_roles[] = {
-    {"idp-signing", "IdP SAML signing certificate (active, valid 3 years)", k_entra_cn, 2048, CertDigest::sha256, Edge::not_before, 0, 3, false},
-    {"idp-signing-next", "IdP next signing certificate (rollover, inactive)", k_entra_cn, 2048, CertDigest::sha256, Edge::not_before, 0, 3, false},
-    {"idp-signing-expired", "IdP signing certificate that expired 30 days ago", k_entra_cn, 2048, CertDigest::sha256, Edge::not_after, -30, 3, false},
-    {"idp-signing-not-yet-valid", "IdP signing certificate valid only from 30 days from now", k_entra_cn, 2048, CertDigest::sha256, Edge::not_before, 30, 3, false},
-    {"idp-rogue", "attacker's certificate: same subject as the IdP's, another key", k_entra_cn, 2048, CertDigest::sha256, Edge::not_before, 0, 3, false},
-    {"idp-weak", "IdP signing certificate with a weak RSA-1024 key", k_entra_cn, 1024, CertDigest::sha256, Edge::not_before, 0, 3, false},
-    {"idp-sha1", "IdP signing certificate itself signed with SHA-1", k_entra_cn, 2048, CertDigest::sha1, Edge::not_before, 0, 3, false},
-    {"sp-signing", "reference SP signing certificate (signed AuthnRequests)", "samlt reference SP signing", 2048, CertDigest::sha256, Edge::not_before, 0, 3, false},
-    {"sp-encryption", "reference SP encryption certificate (EncryptedAssertion)", "samlt reference SP encryption", 2048, CertDigest::sha256, Edge::not_before, 0, 3, false},
-    {"tls-loopback", "TLS server certificate for localhost, 127.0.0.1 and ::1", "localhost", 2048, CertDigest::sha256, Edge::not_before, 0, 1, true},
+    {"idp-signing", "IdP SAML signing certificate (active, valid 3 years)", k_entra_cn, 2048, CertDigest::sha256, Edge::not_before, 0, 3, false, false, ""},
+    {"idp-signing-next", "IdP next signing certificate (rollover, inactive)", k_entra_cn, 2048, CertDigest::sha256, Edge::not_before, 0, 3, false, false, ""},
+    {"idp-signing-expired", "IdP signing certificate that expired 30 days ago", k_entra_cn, 2048, CertDigest::sha256, Edge::not_after, -30, 3, false, false, ""},
+    {"idp-signing-not-yet-valid", "IdP signing certificate valid only from 30 days from now", k_entra_cn, 2048, CertDigest::sha256, Edge::not_before, 30, 3, false, false, ""},
+    {"idp-rogue", "attacker's certificate: same subject as the IdP's, another key", k_entra_cn, 2048, CertDigest::sha256, Edge::not_before, 0, 3, false, false, ""},
+    {"idp-weak", "IdP signing certificate with a weak RSA-1024 key", k_entra_cn, 1024, CertDigest::sha256, Edge::not_before, 0, 3, false, false, ""},
+    {"idp-sha1", "IdP signing certificate itself signed with SHA-1", k_entra_cn, 2048, CertDigest::sha1, Edge::not_before, 0, 3, false, false, ""},
+    {"sp-signing", "reference SP signing certificate (signed AuthnRequests)", "samlt reference SP signing", 2048, CertDigest::sha256, Edge::not_before, 0, 3, false, false, ""},
+    {"sp-encryption", "reference SP encryption certificate (EncryptedAssertion)", "samlt reference SP encryption", 2048, CertDigest::sha256, Edge::not_before, 0, 3, false, false, ""},
+    {"tls-loopback", "TLS server certificate for localhost, 127.0.0.1 and ::1", "localhost", 2048, CertDigest::sha256, Edge::not_before, 0, 1, true, false, ""},
+    {"idp-encryption", "IdP encryption-only certificate (KeyDescriptor use=\"encryption\"): must never verify a signature", k_entra_cn, 2048, CertDigest::sha256, Edge::not_before, 0, 3, false, false, ""},
+    {"test-ca", "a test certificate authority an SP might happen to trust (never trusted by the reference SP)", "samlt Test Root CA", 2048, CertDigest::sha256, Edge::not_before, 0, 5, false, true, ""},
+    {"idp-ca-issued", "attacker's certificate with the IdP's subject, issued by test-ca", k_entra_cn, 2048, CertDigest::sha256, Edge::not_before, 0, 3, false, false, "test-ca"},
+    {"idp2-signing", "signing certificate of a second IdP (another tenant) that an SP may also trust", k_entra_cn, 2048, CertDigest::sha256, Edge::not_before, 0, 3, false, false, ""},
+    {"sp-encryption-next", "reference SP second encryption certificate (decryption key rollover)", "samlt reference SP encryption next", 2048, CertDigest::sha256, Edge::not_before, 0, 3, false, false, ""},
 };
 
 constexpr auto k_role_names = [] {
@@ -105,6 +113,7 @@ Result<CertSet> generate_cert_set(const std::filesystem::path& dir, TimePoint no
                              {"note", "TEST-ONLY keys and certificates; regenerate with `idp_sim certs --out DIR`"},
                              {"entries", nlohmann::json::array()}};
   std::vector<CertSetEntry> entries;
+  std::map<std::string_view, Credential> issuers;  // the CAs generated so far, by role
   for (const auto& spec : k_roles) {
     auto key = generate_rsa_key(spec.key_bits);
     if (!key) {
@@ -121,13 +130,22 @@ Result<CertSet> generate_cert_set(const std::filesystem::path& dir, TimePoint no
       cert_spec.not_after = plus_years(cert_spec.not_before, spec.valid_years);
     }
     cert_spec.digest = spec.digest;
+    cert_spec.certificate_authority = spec.ca;
     if (spec.tls) {
       cert_spec.dns_names = {"localhost"};
       cert_spec.ip_addresses = {"127.0.0.1", "::1"};
     }
-    auto cert = make_self_signed(*key, cert_spec);
+    auto issuer = issuers.find(spec.issuer);
+    if (!spec.issuer.empty() && issuer == issuers.end()) {
+      return fail(Reason::key_generation_failed, "role " + std::string(spec.role) + ": issuer " +
+                                                     std::string(spec.issuer) + " is not a CA generated before it");
+    }
+    auto cert = spec.issuer.empty() ? make_self_signed(*key, cert_spec) : make_issued(*key, cert_spec, issuer->second);
     if (!cert) {
       return fail(cert.error());
+    }
+    if (spec.ca) {
+      issuers[spec.role] = Credential{*key, *cert};
     }
     CertSetEntry entry{std::string(spec.role), std::string(spec.role) + ".key",
                        std::string(spec.role) + ".crt", std::string(spec.purpose)};

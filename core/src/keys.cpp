@@ -228,7 +228,13 @@ Result<PrivateKey> generate_rsa_key(int bits) {
   return PrivateKey(key);
 }
 
-Result<Certificate> make_self_signed(const PrivateKey& key, const CertificateSpec& spec) {
+namespace {
+
+// One certificate for `key` as `spec` says, named as issued by `issuer_name` and signed with
+// `signer` (the key itself for a self-signed certificate). The caller adopts the X509.
+Result<X509*> build_certificate(const PrivateKey& key, const CertificateSpec& spec,
+                                      const X509_NAME* issuer_name, const PrivateKey& signer,
+                                      X509* issuer_cert) {
   std::unique_ptr<X509, decltype(&X509_free)> cert(X509_new(), X509_free);
   auto failed = [](std::string what) {
     return fail(Reason::key_generation_failed, what + ": " + openssl_error());
@@ -248,7 +254,7 @@ Result<Certificate> make_self_signed(const PrivateKey& key, const CertificateSpe
                                  static_cast<int>(spec.common_name.size()), -1, 0) != 1) {
     return failed("subject CN");
   }
-  X509_set_issuer_name(cert.get(), name);
+  X509_set_issuer_name(cert.get(), issuer_name != nullptr ? issuer_name : name);
   auto seconds = [](TimePoint at) {
     return static_cast<time_t>(std::chrono::duration_cast<std::chrono::seconds>(at.time_since_epoch()).count());
   };
@@ -258,6 +264,7 @@ Result<Certificate> make_self_signed(const PrivateKey& key, const CertificateSpe
   }
   X509_set_pubkey(cert.get(), key.get());
 
+  std::vector<std::pair<int, std::string>> extensions;
   if (!spec.dns_names.empty() || !spec.ip_addresses.empty()) {
     std::string san;
     for (const auto& dns : spec.dns_names) {
@@ -266,24 +273,51 @@ Result<Certificate> make_self_signed(const PrivateKey& key, const CertificateSpe
     for (const auto& ip : spec.ip_addresses) {
       san += (san.empty() ? "" : ",") + std::string("IP:") + ip;
     }
-    X509V3_CTX ctx;
-    X509V3_set_ctx(&ctx, cert.get(), cert.get(), nullptr, nullptr, 0);
-    for (auto [nid, value] : {std::pair<int, std::string>{NID_subject_alt_name, san},
-                              {NID_ext_key_usage, "serverAuth"},
-                              {NID_basic_constraints, "critical,CA:FALSE"}}) {
-      X509_EXTENSION* ext = X509V3_EXT_conf_nid(nullptr, &ctx, nid, value.c_str());
-      if (ext == nullptr) {
-        return failed("extension " + value);
-      }
-      X509_add_ext(cert.get(), ext, -1);
-      X509_EXTENSION_free(ext);
+    extensions = {{NID_subject_alt_name, san},
+                  {NID_ext_key_usage, "serverAuth"},
+                  {NID_basic_constraints, "critical,CA:FALSE"}};
+  }
+  if (spec.certificate_authority) {
+    extensions.push_back({NID_basic_constraints, "critical,CA:TRUE"});
+    extensions.push_back({NID_key_usage, "critical,keyCertSign,cRLSign"});
+  }
+  X509V3_CTX ctx;
+  X509V3_set_ctx(&ctx, issuer_cert != nullptr ? issuer_cert : cert.get(), cert.get(), nullptr, nullptr, 0);
+  for (const auto& [nid, value] : extensions) {
+    X509_EXTENSION* ext = X509V3_EXT_conf_nid(nullptr, &ctx, nid, value.c_str());
+    if (ext == nullptr) {
+      return failed("extension " + value);
     }
+    X509_add_ext(cert.get(), ext, -1);
+    X509_EXTENSION_free(ext);
   }
   const EVP_MD* digest = spec.digest == CertDigest::sha1 ? EVP_sha1() : EVP_sha256();
-  if (X509_sign(cert.get(), key.get(), digest) <= 0) {
+  if (X509_sign(cert.get(), signer.get(), digest) <= 0) {
     return failed("signing");
   }
-  return Certificate(cert.release());
+  return cert.release();
+}
+
+}  // namespace
+
+Result<Certificate> make_self_signed(const PrivateKey& key, const CertificateSpec& spec) {
+  auto built = build_certificate(key, spec, nullptr, key, nullptr);
+  if (!built) {
+    return fail(built.error());
+  }
+  return Certificate(*built);
+}
+
+Result<Certificate> make_issued(const PrivateKey& key, const CertificateSpec& spec, const Credential& issuer) {
+  if (!issuer.key || !issuer.certificate) {
+    return fail(Reason::key_generation_failed, "the issuer has no key or no certificate");
+  }
+  auto built = build_certificate(key, spec, X509_get_subject_name(issuer.certificate.get()), issuer.key,
+                                 issuer.certificate.get());
+  if (!built) {
+    return fail(built.error());
+  }
+  return Certificate(*built);
 }
 
 }  // namespace samlt::core

@@ -15,9 +15,10 @@ constexpr Reason k_xml_limit[] = {R::xml_too_large, R::xml_too_deep};
 constexpr Reason k_schema[] = {R::response_not_a_response,      R::response_version_unsupported,
                                R::response_id_missing,          R::response_issue_instant_missing,
                                R::assertion_id_missing,         R::assertion_version_unsupported,
-                               R::conditions_multiple,          R::signature_malformed};
+                               R::conditions_multiple,          R::signature_malformed,
+                               R::response_schema_invalid,      R::assertion_schema_invalid};
 constexpr Reason k_sig_missing[] = {R::signature_missing, R::assertion_unsigned};
-constexpr Reason k_sig_invalid[] = {R::signature_invalid, R::signature_digest_mismatch};
+constexpr Reason k_sig_invalid[] = {R::signature_invalid, R::signature_digest_mismatch, R::signature_unverifiable};
 constexpr Reason k_sig_profile[] = {R::signature_malformed,       R::signature_multiple,
                                     R::signature_misplaced,       R::signature_reference_count,
                                     R::signature_reference_not_parent, R::signature_transform_forbidden,
@@ -55,9 +56,12 @@ constexpr Reason k_binding[] = {R::binding_method_not_post,   R::binding_saml_re
                                 R::binding_parameter_invalid, R::codec_base64_invalid,
                                 R::codec_inflate_failed,      R::codec_inflate_too_large,
                                 R::codec_url_invalid,         R::logout_message_invalid,    R::binding_message_missing};
-constexpr Reason k_metadata[] = {R::metadata_invalid, R::metadata_no_idp, R::metadata_no_signing_key};
+constexpr Reason k_metadata[] = {R::metadata_invalid, R::metadata_no_idp, R::metadata_no_signing_key,
+                                 R::metadata_signature_missing, R::metadata_signature_invalid,
+                                 R::metadata_entity_id_mismatch, R::metadata_valid_until_missing,
+                                 R::metadata_valid_until_too_far};
 constexpr Reason k_condition[] = {R::conditions_condition_unknown};
-constexpr Reason k_attribute[] = {R::attribute_email_missing};
+constexpr Reason k_attribute[] = {R::attribute_email_missing, R::attribute_duplicated};
 
 constexpr ReasonFamily k_families[] = {
     {"XML_MALFORMED", "the message is not well-formed (namespace-) XML", k_xml_malformed},

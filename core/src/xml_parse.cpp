@@ -84,6 +84,11 @@ Result<XmlDoc> parse_strict(std::string_view bytes, const ParseLimits& limits) {
     return fail(Reason::xml_too_large, std::to_string(bytes.size()) + " bytes exceed the limit of " +
                                            std::to_string(limits.max_bytes));
   }
+  // XML 1.0 §2.2: U+0000 is not a Char. libxml2 takes a NUL byte for the end of its input and
+  // would hand back only the part before it (attack catalogue PD-NUL), so refuse it here.
+  if (auto nul = bytes.find('\0'); nul != std::string_view::npos) {
+    return fail(Reason::xml_malformed, "byte " + std::to_string(nul) + " is NUL, which XML does not allow");
+  }
   std::unique_ptr<xmlParserCtxt, CtxtDeleter> ctxt(xmlNewParserCtxt());
   if (!ctxt) {
     return fail(Reason::internal_error, "xmlNewParserCtxt failed");

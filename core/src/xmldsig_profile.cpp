@@ -22,19 +22,28 @@ bool exc_c14n_children_ok(const xmlNode* method) {
          (kids.size() == 1 && is_element(kids[0], k_ns_exc_c14n, "InclusiveNamespaces"));
 }
 
-Result<SignatureAlgorithm> allowed_algorithm(const xmlNode* method, const xmlNode* digest,
-                                             const VerifyOptions& options) {
+struct AllowedMethods {
+  SignatureAlgorithm signature = SignatureAlgorithm::rsa_sha256;
+  SignatureAlgorithm digest = SignatureAlgorithm::rsa_sha256;  // the allowed algorithm whose DigestMethod it is
+};
+
+// SignatureMethod and DigestMethod are checked apart: a SHA-256 signature over a SHA-512 digest is
+// legitimate (attack-catalogue POS-ALG-MODERN), as long as each is allowed on its own.
+Result<AllowedMethods> allowed_methods(const xmlNode* method, const xmlNode* digest, const VerifyOptions& options) {
   std::string sig_uri = algorithm_of(method);
   std::string digest_uri = algorithm_of(digest);
   bool signature_ok = false;
   bool digest_ok = false;
-  SignatureAlgorithm found = SignatureAlgorithm::rsa_sha256;
+  AllowedMethods found;
   for (auto algorithm : options.allowed_algorithms) {
     if (signature_method_uri(algorithm) == sig_uri) {
       signature_ok = true;
-      found = algorithm;
+      found.signature = algorithm;
     }
-    digest_ok = digest_ok || digest_method_uri(algorithm) == digest_uri;
+    if (digest_method_uri(algorithm) == digest_uri) {
+      digest_ok = true;
+      found.digest = algorithm;
+    }
   }
   if (!signature_ok || !element_children(method).empty()) {
     return fail(Reason::signature_algorithm_forbidden, "SignatureMethod '" + sig_uri + "' is not allowed");
@@ -121,11 +130,12 @@ Result<SignatureProfile> check_signature_profile(XmlDoc& doc, xmlNode* signature
   if (auto ok = check_transforms(transforms); !ok) {
     return fail(ok.error());
   }
-  auto algorithm = allowed_algorithm(info[1], ref_parts[expected_parts - 2], options);
-  if (!algorithm) {
-    return fail(algorithm.error());
+  auto methods = allowed_methods(info[1], ref_parts[expected_parts - 2], options);
+  if (!methods) {
+    return fail(methods.error());
   }
-  profile.algorithm = *algorithm;
+  profile.algorithm = methods->signature;
+  profile.digest = methods->digest;
 
   auto ids = id_like_values(xmlDocGetRootElement(doc.get()));
   if (std::count(ids.begin(), ids.end(), profile.id) != 1) {
@@ -141,6 +151,7 @@ Result<SignatureProfile> check_signature_profile(XmlDoc& doc, xmlNode* signature
   }
 
   if (parts.size() == 3) {
+    profile.key_info = parts[2];
     for (xmlNode* data : children_named(parts[2], names::ns_dsig, "X509Data")) {
       for (xmlNode* cert : children_named(data, names::ns_dsig, "X509Certificate")) {
         // Kept as text: decoding a certificate costs more than the RSA verification itself, and

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // Enveloped signing in Entra's shape (entra-spec §1.2, §1.12).
+#include "samlt/core/codec.hpp"
 #include "samlt/core/saml_names.hpp"
 #include "samlt/core/xmldsig.hpp"
 #include "xmlsec_internal.hpp"
 
 #include <libxml/valid.h>
+#include <openssl/bn.h>
+#include <openssl/core_names.h>
+#include <openssl/x509.h>
 #include <xmlsec/templates.h>
 #include <xmlsec/xmldsig.h>
 
@@ -26,6 +30,67 @@ void place_signature(xmlNode* element, xmlNode* signature) {
   } else {
     xmlAddChild(element, signature);
   }
+}
+
+std::string bignum_base64(const BIGNUM* number) {
+  std::string bytes(static_cast<std::size_t>(BN_num_bytes(number)), '\0');
+  BN_bn2bin(number, reinterpret_cast<unsigned char*>(bytes.data()));
+  return base64_encode(bytes);
+}
+
+// KeyInfo in the form `options` asks for (xmldsig-core §4.4; DEREncodedKeyValue is XML Signature
+// 1.1's dsig11 element), naming the signer's key.
+Result<void> write_key_info(xmlNode* signature, const std::string& pfx, const Credential& signer,
+                            const SignOptions& options) {
+  constexpr std::string_view k_ns_dsig11 = "http://www.w3.org/2009/xmldsig11#";
+  xmlNode* key_info = append_element(signature, names::ns_dsig, pfx, "KeyInfo");
+  EVP_PKEY* public_key = signer.certificate.public_key();
+  switch (options.key_info) {
+    case KeyInfoForm::x509_certificate:
+    case KeyInfoForm::none: {
+      xmlNode* x509 = append_element(key_info, names::ns_dsig, pfx, "X509Data");
+      append_element(x509, names::ns_dsig, pfx, "X509Certificate", signer.certificate.base64());
+      return {};
+    }
+    case KeyInfoForm::rsa_key_value: {
+      BIGNUM* n = nullptr;
+      BIGNUM* e = nullptr;
+      if (EVP_PKEY_get_bn_param(public_key, OSSL_PKEY_PARAM_RSA_N, &n) != 1 ||
+          EVP_PKEY_get_bn_param(public_key, OSSL_PKEY_PARAM_RSA_E, &e) != 1) {
+        BN_free(n);
+        return fail(Reason::internal_error, "RSAKeyValue: the signing key is not an RSA key");
+      }
+      xmlNode* value = append_element(key_info, names::ns_dsig, pfx, "KeyValue");
+      xmlNode* rsa = append_element(value, names::ns_dsig, pfx, "RSAKeyValue");
+      append_element(rsa, names::ns_dsig, pfx, "Modulus", bignum_base64(n));
+      append_element(rsa, names::ns_dsig, pfx, "Exponent", bignum_base64(e));
+      BN_free(n);
+      BN_free(e);
+      return {};
+    }
+    case KeyInfoForm::der_encoded_key_value: {
+      unsigned char* der = nullptr;
+      int size = i2d_PUBKEY(public_key, &der);
+      if (size <= 0) {
+        return fail(Reason::internal_error, "DEREncodedKeyValue: cannot encode the public key");
+      }
+      std::string bytes(reinterpret_cast<const char*>(der), static_cast<std::size_t>(size));
+      OPENSSL_free(der);
+      append_element(key_info, k_ns_dsig11, "dsig11", "DEREncodedKeyValue", base64_encode(bytes));
+      return {};
+    }
+    case KeyInfoForm::key_name:
+      append_element(key_info, names::ns_dsig, pfx, "KeyName",
+                     options.key_info_text.empty() ? signer.certificate.thumbprint_sha1() : options.key_info_text);
+      return {};
+    case KeyInfoForm::retrieval_method: {
+      xmlNode* method = append_element(key_info, names::ns_dsig, pfx, "RetrievalMethod");
+      set_attribute(method, "URI", options.key_info_text);
+      set_attribute(method, "Type", "http://www.w3.org/2000/09/xmldsig#rawX509Certificate");
+      return {};
+    }
+  }
+  return {};
 }
 
 }  // namespace
@@ -77,12 +142,12 @@ Result<xmlNode*> sign_enveloped(XmlDoc& doc, xmlNode* element, const Credential&
     return fail(Reason::internal_error, "xmlSecDSigCtxSign: " + detail::take_xmlsec_error());
   }
   // KeyInfo lies outside SignedInfo, so it is written after signing, exactly as Entra shapes it:
-  // one X509Certificate on one line, no KeyName or KeyValue.
-  if (options.include_certificate) {
-    std::string pfx = prefix ? "ds" : "";
-    xmlNode* key_info = append_element(signature, names::ns_dsig, pfx, "KeyInfo");
-    xmlNode* x509 = append_element(key_info, names::ns_dsig, pfx, "X509Data");
-    append_element(x509, names::ns_dsig, pfx, "X509Certificate", signer.certificate.base64());
+  // one X509Certificate on one line, no KeyName or KeyValue (unless another form is asked for).
+  if (options.include_certificate && options.key_info != KeyInfoForm::none) {
+    if (auto written = write_key_info(signature, prefix ? "ds" : "", signer, options); !written) {
+      remove_node(signature);
+      return fail(written.error());
+    }
   }
   return signature;
 }

@@ -57,9 +57,9 @@ Result<xmlNode*> encrypt_assertion(XmlDoc& doc, xmlNode* assertion, const Certif
   if (assertion == nullptr || assertion->parent == nullptr) {
     return fail(Reason::encryption_failed, "the assertion has no parent");
   }
-  xmlSecTransformId content = options.content == ContentEncryption::aes256_gcm
-                                  ? xmlSecOpenSSLTransformAes256GcmId
-                                  : xmlSecOpenSSLTransformAes256CbcId;
+  xmlSecTransformId content = options.content == ContentEncryption::aes256_gcm   ? xmlSecOpenSSLTransformAes256GcmId
+                               : options.content == ContentEncryption::aes128_gcm ? xmlSecOpenSSLTransformAes128GcmId
+                                                                                  : xmlSecOpenSSLTransformAes256CbcId;
   xmlNode* data = xmlSecTmplEncDataCreate(doc.get(), content, nullptr, xmlSecTypeEncElement, nullptr, nullptr);
   xmlNode* key_info = data ? xmlSecTmplEncDataEnsureKeyInfo(data, nullptr) : nullptr;
   xmlNode* encrypted_key = key_info ? xmlSecTmplKeyInfoAddEncryptedKey(key_info, xmlSecOpenSSLTransformRsaOaepId,
@@ -80,7 +80,8 @@ Result<xmlNode*> encrypt_assertion(XmlDoc& doc, xmlNode* assertion, const Certif
   rsa.release();  // adopted by the manager
   std::unique_ptr<xmlSecEncCtx, EncCtxDeleter> ctx(xmlSecEncCtxCreate(mngr.get()));
   if (ctx) {
-    ctx->encKey = xmlSecKeyGenerate(xmlSecOpenSSLKeyDataAesId, 256, xmlSecKeyDataTypeSession);
+    xmlSecSize bits = options.content == ContentEncryption::aes128_gcm ? 128 : 256;
+    ctx->encKey = xmlSecKeyGenerate(xmlSecOpenSSLKeyDataAesId, bits, xmlSecKeyDataTypeSession);
   }
   if (!ctx || ctx->encKey == nullptr) {
     xmlFreeNode(data);

@@ -23,8 +23,26 @@ struct EncCtxDeleter {
 
 auto decrypt_failed(std::string why) { return fail(Reason::encryption_decrypt_failed, std::move(why)); }
 
+constexpr std::string_view k_alg_rsa_oaep = "http://www.w3.org/2009/xmlenc11#rsa-oaep";
+constexpr std::string_view k_mgf1_sha1 = "http://www.w3.org/2009/xmlenc11#mgf1sha1";
+constexpr std::string_view k_mgf1_sha256 = "http://www.w3.org/2009/xmlenc11#mgf1sha256";
+
 std::string_view content_uri(ContentEncryption content) {
-  return content == ContentEncryption::aes256_gcm ? names::alg_aes256_gcm : names::alg_aes256_cbc;
+  switch (content) {
+    case ContentEncryption::aes256_gcm: return names::alg_aes256_gcm;
+    case ContentEncryption::aes128_gcm: return names::alg_aes128_gcm;
+    case ContentEncryption::aes256_cbc: return names::alg_aes256_cbc;
+  }
+  return names::alg_aes256_cbc;
+}
+
+std::size_t content_key_bytes(ContentEncryption content) {
+  return content == ContentEncryption::aes128_gcm ? 16 : 32;
+}
+
+// SHA-1 or SHA-256 by their xmldsig / xmlenc URIs, nullptr for any other.
+const EVP_MD* oaep_hash(std::string_view uri) {
+  return uri == names::alg_sha1 ? EVP_sha1() : uri == names::alg_sha256 ? EVP_sha256() : nullptr;
 }
 
 // The EncryptedKey: inside EncryptedData/KeyInfo (Microsoft's form) or a sibling of EncryptedData
@@ -42,16 +60,30 @@ Result<xmlNode*> find_encrypted_key(xmlNode* encrypted_assertion, xmlNode* data)
   return keys[0];
 }
 
-// RSA-OAEP with MGF1-SHA1 and SHA-1 (xmlenc-core §5.4.2), the only key transport allowed.
-Result<std::string> unwrap_key(xmlNode* encrypted_key, const PrivateKey& key) {
+// RSA-OAEP, the only key transport allowed (SAML2int IIP-ALG06): rsa-oaep-mgf1p (xmlenc-core
+// §5.4.2, MGF1 with SHA-1) or xmlenc11#rsa-oaep (xmlenc-core1 §5.5.2, MGF1-SHA1 unless xenc11:MGF
+// says MGF1-SHA256), each with a DigestMethod of SHA-1 (the default) or SHA-256. rsa-1_5 and
+// anything else is refused by name, before the key is touched (ENC-RSA15, ENC-BC-OAEP-AS-PKCS15).
+Result<std::string> unwrap_key(xmlNode* encrypted_key, const PrivateKey& key, std::size_t key_bytes) {
   xmlNode* method = child_named(encrypted_key, names::ns_xenc, "EncryptionMethod");
   std::string algorithm = attribute(method, "Algorithm").value_or("");
-  if (algorithm != names::alg_rsa_oaep_mgf1p) {
+  if (algorithm != names::alg_rsa_oaep_mgf1p && algorithm != k_alg_rsa_oaep) {
     return fail(Reason::encryption_algorithm_forbidden, "key transport '" + algorithm + "' is not allowed");
   }
-  if (xmlNode* digest = child_named(method, names::ns_dsig, "DigestMethod");
-      digest != nullptr && attribute(digest, "Algorithm").value_or("") != names::alg_sha1) {
-    return fail(Reason::encryption_algorithm_forbidden, "OAEP digest other than SHA-1");
+  const EVP_MD* digest = EVP_sha1();
+  if (xmlNode* digest_method = child_named(method, names::ns_dsig, "DigestMethod"); digest_method != nullptr) {
+    digest = oaep_hash(attribute(digest_method, "Algorithm").value_or(""));
+  }
+  const EVP_MD* mgf = EVP_sha1();
+  if (xmlNode* mgf_method = child_named(method, names::ns_xenc11, "MGF"); mgf_method != nullptr) {
+    std::string mgf_uri = attribute(mgf_method, "Algorithm").value_or("");
+    mgf = algorithm != k_alg_rsa_oaep ? nullptr
+          : mgf_uri == k_mgf1_sha1    ? EVP_sha1()
+          : mgf_uri == k_mgf1_sha256  ? EVP_sha256()
+                                      : nullptr;
+  }
+  if (digest == nullptr || mgf == nullptr) {
+    return fail(Reason::encryption_algorithm_forbidden, "OAEP digest or MGF other than SHA-1 or SHA-256");
   }
   xmlNode* cipher_data = child_named(encrypted_key, names::ns_xenc, "CipherData");
   auto wrapped = base64_decode(simple_text(child_named(cipher_data, names::ns_xenc, "CipherValue")).value_or(""));
@@ -64,16 +96,16 @@ Result<std::string> unwrap_key(xmlNode* encrypted_key, const PrivateKey& key) {
   std::size_t out_len = out.size();
   if (!ctx || EVP_PKEY_decrypt_init(ctx.get()) <= 0 ||
       EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_OAEP_PADDING) <= 0 ||
-      EVP_PKEY_CTX_set_rsa_oaep_md(ctx.get(), EVP_sha1()) <= 0 ||
-      EVP_PKEY_CTX_set_rsa_mgf1_md(ctx.get(), EVP_sha1()) <= 0 ||
+      EVP_PKEY_CTX_set_rsa_oaep_md(ctx.get(), digest) <= 0 ||
+      EVP_PKEY_CTX_set_rsa_mgf1_md(ctx.get(), mgf) <= 0 ||
       EVP_PKEY_decrypt(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &out_len,
                        reinterpret_cast<const unsigned char*>(wrapped->data()), wrapped->size()) <= 0) {
     ERR_clear_error();
     return decrypt_failed("RSA-OAEP unwrapping failed");
   }
   out.resize(out_len);
-  if (out.size() != 32) {
-    return decrypt_failed("content key is not 256 bits");
+  if (out.size() != key_bytes) {
+    return decrypt_failed("content key is not " + std::to_string(key_bytes * 8) + " bits");
   }
   return out;
 }
@@ -125,7 +157,7 @@ Result<xmlNode*> decrypt_assertion(XmlDoc& doc, xmlNode* encrypted_assertion, co
   if (!encrypted_key) {
     return fail(encrypted_key.error());
   }
-  auto content_key = unwrap_key(*encrypted_key, key);
+  auto content_key = unwrap_key(*encrypted_key, key, content_key_bytes(*allowed));
   if (!content_key) {
     return fail(content_key.error());
   }
@@ -137,8 +169,9 @@ Result<xmlNode*> decrypt_assertion(XmlDoc& doc, xmlNode* encrypted_assertion, co
   ctx->encKey = xmlSecKeyReadMemory(xmlSecOpenSSLKeyDataAesId,
                                     reinterpret_cast<const xmlSecByte*>(content_key->data()),
                                     static_cast<xmlSecSize>(content_key->size()));
-  xmlSecTransformId transform = *allowed == ContentEncryption::aes256_gcm ? xmlSecOpenSSLTransformAes256GcmId
-                                                                          : xmlSecOpenSSLTransformAes256CbcId;
+  xmlSecTransformId transform = *allowed == ContentEncryption::aes256_gcm   ? xmlSecOpenSSLTransformAes256GcmId
+                                 : *allowed == ContentEncryption::aes128_gcm ? xmlSecOpenSSLTransformAes128GcmId
+                                                                             : xmlSecOpenSSLTransformAes256CbcId;
   if (ctx->encKey == nullptr || xmlSecPtrListAdd(&ctx->transformCtx.enabledTransforms,
                                                  const_cast<void*>(static_cast<const void*>(transform))) < 0) {
     return decrypt_failed("content key: " + detail::take_xmlsec_error());

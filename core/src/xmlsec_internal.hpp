@@ -49,7 +49,9 @@ struct SignatureProfile {
   xmlNode* signed_element = nullptr;  // the Signature's parent
   std::string id;                     // its ID, the only Reference target allowed
   SignatureAlgorithm algorithm = SignatureAlgorithm::rsa_sha256;
+  SignatureAlgorithm digest = SignatureAlgorithm::rsa_sha256;  // whose DigestMethod the Reference uses
   std::vector<std::string> key_info_certificates;  // X509Certificate texts: hints only, never trusted
+  xmlNode* key_info = nullptr;  // the Signature's KeyInfo, if any: read for failure hints only
 };
 
 // The DOM checks of verify_enveloped (saml-core §5.4, attack-catalogue §16 "Choosing the

@@ -128,10 +128,30 @@ void add_idp_role(xmlNode* entity, const std::vector<core::Certificate>& certs,
   }
 }
 
+// Applies the faults of `stage` to the metadata document (or its bytes) in `target`.
+core::Result<void> apply_faults(Stage stage, std::span<const MutatorUse> faults, Target& base) {
+  for (const auto& use : faults) {
+    const Mutator* mutator = find_metadata_mutator(use.id);
+    if (mutator == nullptr) {
+      return core::fail(core::Reason::control_unknown_mutator, "unknown metadata mutator '" + use.id + "'");
+    }
+    if (mutator->stage != stage) {
+      continue;
+    }
+    Target t{base.spec, base.doc, nullptr, use.params, base.t0, base.tenant_id, base.credentials, base.xml,
+             base.canary_url};
+    if (auto done = mutator->apply(t); !done) {
+      return core::fail(done.error().reason, use.id + ": " + done.error().detail);
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 core::Result<std::string> federation_metadata(const Idp& idp, MetadataKind kind, const App* app,
-                                              std::string_view base_url, core::TimePoint now) {
+                                              std::string_view base_url, core::TimePoint now,
+                                              std::span<const MutatorUse> faults, std::string_view canary_url) {
   const auto& certificates = kind == MetadataKind::app ? idp.signing_certificates(*app)
                                                        : idp.config().signing_certificates;
   auto signer = choose_signing_certificate(certificates, now);
@@ -156,14 +176,35 @@ core::Result<std::string> federation_metadata(const Idp& idp, MetadataKind kind,
   add_sts_role(entity, advertised, endpoints + "/wsfed");
   add_application_role(entity, advertised, entity_id, endpoints + "/wsfed");
   add_idp_role(entity, advertised, endpoints + "/saml2");
+  // The faults' Target: `spec` only carries who signs (a fault may change the signer, or set
+  // Signing::none for no signature at all).
+  ResponseSpec holder;
+  holder.signer = (*signer)->credential;
+  holder.signing = Signing::both;
+  static const nlohmann::json k_no_params = nlohmann::json::object();
+  Target target{holder, &doc, nullptr, k_no_params, now, idp.tenant_id(), idp.config().credentials, nullptr,
+                canary_url};
+  if (auto r = apply_faults(Stage::unsigned_xml, faults, target); !r) {
+    return core::fail(r.error());
+  }
   core::SignOptions options;  // metadata is always RSA-SHA256 (§2.2)
-  if (auto signature = core::sign_enveloped(doc, entity, (*signer)->credential, options);
-      !signature) {
-    return core::fail(signature.error());
+  if (holder.signing != Signing::none) {
+    if (auto signature = core::sign_enveloped(doc, doc.root(), holder.signer, options); !signature) {
+      return core::fail(signature.error());
+    }
+  }
+  if (auto r = apply_faults(Stage::signed_xml, faults, target); !r) {
+    return core::fail(r.error());
   }
   std::string bytes =
       kind == MetadataKind::app && idp.config().knobs.metadata_bom ? "\xEF\xBB\xBF" : "";
-  return bytes + "<?xml version=\"1.0\" encoding=\"utf-8\"?>" + core::serialize(doc);
+  bytes += "<?xml version=\"1.0\" encoding=\"utf-8\"?>" + core::serialize(doc);
+  target.doc = nullptr;
+  target.xml = &bytes;
+  if (auto r = apply_faults(Stage::serialized, faults, target); !r) {
+    return core::fail(r.error());
+  }
+  return bytes;
 }
 
 }  // namespace samlt::idp

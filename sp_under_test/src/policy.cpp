@@ -35,7 +35,12 @@ std::string_view name_of(MinSignatureAlgorithm value) {
 }
 
 std::string_view name_of(core::ContentEncryption value) {
-  return value == core::ContentEncryption::aes256_gcm ? "aes256-gcm" : "aes256-cbc";
+  switch (value) {
+    case core::ContentEncryption::aes256_gcm: return "aes256-gcm";
+    case core::ContentEncryption::aes128_gcm: return "aes128-gcm";
+    case core::ContentEncryption::aes256_cbc: return "aes256-cbc";
+  }
+  return "aes256-cbc";
 }
 
 std::optional<RequiredSignatures> parse_required_signatures(std::string_view text) {
@@ -58,7 +63,8 @@ std::optional<MinSignatureAlgorithm> parse_min_signature_algorithm(std::string_v
 }
 
 std::optional<core::ContentEncryption> parse_content_encryption(std::string_view text) {
-  for (auto value : {core::ContentEncryption::aes256_gcm, core::ContentEncryption::aes256_cbc}) {
+  for (auto value : {core::ContentEncryption::aes256_gcm, core::ContentEncryption::aes256_cbc,
+                     core::ContentEncryption::aes128_gcm}) {
     if (name_of(value) == text) {
       return value;
     }
@@ -81,11 +87,19 @@ core::DecryptOptions decrypt_options(const Policy& policy) {
   return options;
 }
 
-std::size_t max_encoded_message_bytes(const Policy& policy) { return policy.max_message_bytes * 4; }
+// BIND-OVERSIZE: both caps follow from max_message_bytes, so a message that would decode beyond
+// it is refused by its size before anything is decoded. Base64 is 4 characters per 3 bytes, and
+// RFC 2045 line breaks (CRLF every 76 characters, or every 64 in PEM style) add 2 per 64.
+std::size_t max_encoded_message_bytes(const Policy& policy) {
+  std::size_t base64 = (policy.max_message_bytes + 2) / 3 * 4;
+  return base64 + base64 / 32 + 4;
+}
 
 std::size_t max_http_body_bytes(const Policy& policy) {
-  // Form encoding may grow base64 ('+', '/', '=' become %XX): leave room, plus RelayState.
-  return max_encoded_message_bytes(policy) + 64 * 1024;
+  // Form encoding grows base64 ('+', '/', '=', CR, LF become %XX: about 1 in 16 characters in
+  // line-wrapped base64): a quarter more, plus RelayState and a few other fields.
+  std::size_t encoded = max_encoded_message_bytes(policy);
+  return encoded + encoded / 4 + 64 * 1024;
 }
 
 core::BindingLimits binding_limits(const Policy& policy) {
@@ -111,6 +125,9 @@ NamedValues policy_named_values(const Policy& policy) {
       {"max_message_bytes", std::to_string(policy.max_message_bytes)},
       {"request_lifetime_seconds", std::to_string(policy.request_lifetime.count())},
       {"require_signed_logout_requests", yes_no(policy.require_signed_logout_requests)},
+      {"require_signed_logout_responses", yes_no(policy.require_signed_logout_responses)},
+      {"require_metadata_valid_until", yes_no(policy.require_metadata_valid_until)},
+      {"max_metadata_validity_days", std::to_string(policy.max_metadata_validity_days)},
   };
 }
 
@@ -130,6 +147,9 @@ std::string policy_json(const Policy& policy) {
       {"max_message_bytes", policy.max_message_bytes},
       {"request_lifetime_seconds", policy.request_lifetime.count()},
       {"require_signed_logout_requests", policy.require_signed_logout_requests},
+      {"require_signed_logout_responses", policy.require_signed_logout_responses},
+      {"require_metadata_valid_until", policy.require_metadata_valid_until},
+      {"max_metadata_validity_days", policy.max_metadata_validity_days},
   };
   return out.dump();
 }

@@ -40,6 +40,9 @@ void ServiceProvider::Impl::log_event(std::string_view event, nlohmann::json fie
 ServiceProvider::ServiceProvider(SpConfig config, Store store, const core::Clock& clock, LogSink log)
     : m_impl(std::make_unique<Impl>(std::move(config), std::move(store), clock, std::move(log))) {
   m_impl->decryption_keys.push_back(m_impl->config.encryption.key);
+  if (m_impl->config.encryption_next) {
+    m_impl->decryption_keys.push_back(m_impl->config.encryption_next->key);
+  }
   auto metadata = build_sp_metadata(m_impl->config);
   if (metadata) {
     m_impl->metadata = std::move(*metadata);

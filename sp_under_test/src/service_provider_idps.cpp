@@ -22,6 +22,23 @@ bool is_http_url(std::string_view url) {
   return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
 }
 
+// SAML2int IIP-MD04 (attack-catalogue MD-VALIDITY): how long the document claims to stay valid,
+// bounded as the policy says (a past validUntil is already metadata.invalid).
+core::Result<void> check_freshness(const IdpMetadata& metadata, core::TimePoint now, const Policy& policy) {
+  if (!metadata.valid_until) {
+    if (policy.require_metadata_valid_until) {
+      return core::fail(core::Reason::metadata_valid_until_missing, "the metadata carries no validUntil");
+    }
+    return {};
+  }
+  auto limit = now + std::chrono::days(policy.max_metadata_validity_days);
+  if (policy.max_metadata_validity_days > 0 && *metadata.valid_until > limit) {
+    return core::fail(core::Reason::metadata_valid_until_too_far,
+                      "validUntil is more than " + std::to_string(policy.max_metadata_validity_days) + " days ahead");
+  }
+  return {};
+}
+
 }  // namespace
 
 core::Result<TrustedIdp> ServiceProvider::Impl::save_idp(IdpRecord record, std::string_view how) {
@@ -58,20 +75,32 @@ core::Result<TrustedIdp> ServiceProvider::Impl::register_metadata(std::string_vi
   if (!parsed) {
     return core::fail(parsed.error());
   }
+  if (auto fresh = check_freshness(*parsed, clock.now(), config.policy); !fresh) {
+    return core::fail(fresh.error());
+  }
   auto existing = store.find_idp(name);
   if (!existing) {
     return core::fail(existing.error());
   }
   // A new IdP is trusted on first use: the admin importing the file vouches for it, as in every
-  // SaaS SSO setup screen (mission seed 000). Signed metadata for an IdP that is already trusted
-  // must be signed by a key trusted now, so a refresh cannot swap keys (MD-WRONG-SIGNER).
-  if (*existing && parsed->is_signed) {
+  // SaaS SSO setup screen (mission seed 000). A refresh of an IdP that is already trusted (admin
+  // "Refresh", the CLI, startup seeding from metadata_url, which is often plain http) must be signed
+  // on its root by a key trusted for that IdP now, signed or not as it arrives, so whoever answers
+  // the metadata URL cannot swap the keys (SAML2int IIP-MD03; attack-catalogue MD-UNSIGNED,
+  // MD-WRONG-SIGNER, MD-XSW, MD-DYNAMIC-UNFILTERED), and must describe the same entity, so one
+  // IdP's metadata cannot take over another IdP's record (SAML2int IIP-MD01; MD-ENTITYID-MISMATCH).
+  if (*existing) {
     auto current = to_trusted(**existing);
     if (!current) {
       return core::fail(current.error());
     }
     if (auto ok = verify_metadata_signature(xml, current->signing_certificates, config.policy); !ok) {
       return core::fail(ok.error());
+    }
+    if (parsed->entity_id != (*existing)->entity_id) {
+      return core::fail(core::Reason::metadata_entity_id_mismatch, "the metadata describes '" + parsed->entity_id +
+                                                                       "', IdP '" + std::string(name) + "' is '" +
+                                                                       (*existing)->entity_id + "'");
     }
   }
   IdpRecord record{std::string(name), parsed->entity_id, parsed->sso_url, parsed->slo_url, {},

@@ -101,7 +101,9 @@ core::Result<SloOutcome> ServiceProvider::handle_slo(std::string_view raw_query,
     return core::fail(core::Reason::response_issuer_mismatch, "logout Issuer '" + issuer + "' is not a registered IdP");
   }
   bool signed_message = message->is_signed();
-  if (signed_message || (is_request && config.policy.require_signed_logout_requests)) {
+  const bool required = is_request ? config.policy.require_signed_logout_requests
+                                   : config.policy.require_signed_logout_responses;
+  if (signed_message || required) {
     auto verified = verify_redirect_signature(*message, idp->signing_certificates, config.policy);
     if (!verified) {
       return core::fail(verified.error());

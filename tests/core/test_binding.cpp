@@ -120,6 +120,29 @@ TEST_CASE("binding: a name that only percent-decodes to a binding name is refuse
   CHECK(posted->other_fields() == FormFields{{"SigAlg", "x"}, {"Signature", "!"}});
 }
 
+TEST_CASE("binding: a name that a lenient framework folds into a binding name is refused",
+          "[core][binding]") {
+  // BIND-REDIRECT-PARAM-CONFUSION: leading spaces, a NUL, an array suffix or another case, which
+  // PHP, C-string APIs and ASP.NET fold into the real name.
+  for (const char* look_alike : {"%20SAMLRequest", "SAMLRequest%20", "%09SAMLRequest", "SAMLRequest%00",
+                                 "SAMLRequest%00x", "SAMLRequest%5B%5D", "SAMLRequest[]", "SAMLRequest[0]",
+                                 "samlrequest", "SAMLREQUEST", "+RelayState", "sigalg", "Signature%5B%5D"}) {
+    INFO(look_alike);
+    CHECK(redirect_reason(redirect_query() + "&" + look_alike + "=x") == Reason::binding_parameter_invalid);
+  }
+  for (const char* look_alike : {"%20SAMLResponse", "SAMLResponse%00", "SAMLResponse%5B%5D", "samlresponse",
+                                 "relaystate", "RelayState%5B%5D"}) {
+    INFO(look_alike);
+    CHECK(post_reason(post_body() + "&" + look_alike + "=x") == Reason::binding_parameter_invalid);
+  }
+  // Names that merely contain a binding name stay ordinary fields.
+  auto posted = decode_post(post_body() + "&SAMLResponseCopy=x&my%20SAMLResponse=y&%5B%5D=z",
+                            Accepts::saml_response, k_limits);
+  REQUIRE(posted);
+  CHECK(posted->other_fields() ==
+        FormFields{{"SAMLResponseCopy", "x"}, {"my SAMLResponse", "y"}, {"[]", "z"}});
+}
+
 TEST_CASE("binding: RelayState at most once and at most its limit", "[core][binding]") {
   CHECK(post_reason(post_body() + "&RelayState=a&RelayState=b") ==
         Reason::binding_relay_state_invalid);

@@ -31,6 +31,9 @@ TEST_CASE("every mutator is rejected with the reason it declares", "[e2e][mutato
       test::SignIn request;
       request.mutators = {{std::string(mutator.id), nlohmann::json::object()}};
       request.app_overrides = baseline_of(mutator);
+      if (!mutator.user.empty()) {
+        request.user = std::string(mutator.user);
+      }
       auto exchange = federation.sign_in(request);
       INFO("step " << exchange.verdict.step << ": " << exchange.verdict.detail);
       CHECK(test::reason_id(exchange.verdict) == core::id(mutator.expected));
@@ -48,6 +51,9 @@ TEST_CASE("every mutator is also rejected on an IdP-initiated response", "[e2e][
       test::SignIn request;
       request.mutators = {{std::string(mutator.id), nlohmann::json::object()}};
       request.app_overrides = baseline_of(mutator);
+      if (!mutator.user.empty()) {
+        request.user = std::string(mutator.user);
+      }
       request.idp_initiated = true;
       auto exchange = federation.sign_in(request);
       INFO("step " << exchange.verdict.step << ": " << exchange.verdict.detail);

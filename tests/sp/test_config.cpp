@@ -60,7 +60,7 @@ TEST_CASE("config: the bundled default configuration", "[sp][config]") {
   CHECK(config.policy.clock_skew == std::chrono::seconds(180));
   CHECK(config.policy.allow_unsolicited);
   CHECK(config.policy.required_signatures == sp::RequiredSignatures::either);
-  CHECK(config.policy.allowed_content_encryption.size() == 2);
+  CHECK(config.policy.allowed_content_encryption.size() == 3);
   REQUIRE(config.trusted_idps.size() == 1);
   CHECK(config.trusted_idps[0].name == "entra");
   CHECK(config.trusted_idps[0].metadata_url.find("appid=00001111-aaaa-2222-bbbb-3333cccc4444") != std::string::npos);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "samlt/sp/metadata_import.hpp"
+#include "samlt/core/saml_time.hpp"
 #include "samlt/sp/service_provider.hpp"
 #include "support/metadata_samples.hpp"
 #include "support/sp_harness.hpp"
@@ -93,13 +94,14 @@ TEST_CASE("metadata: the signature check of a refresh", "[sp][metadata]") {
   std::vector<core::Certificate> other{test::test_credential("idp-rogue").certificate};
   auto wrong = sp::verify_metadata_signature(test::entra_metadata(), other, sp::Policy{});
   REQUIRE_FALSE(wrong);
-  CHECK(wrong.error().reason == Reason::key_untrusted);
+  CHECK(wrong.error().reason == Reason::metadata_signature_invalid);
+  CHECK(wrong.error().detail.rfind("key.untrusted: ", 0) == 0);
   test::EntraMetadataOptions unsigned_options;
   unsigned_options.signer.clear();
   std::vector<core::Certificate> trusted{test::test_credential("idp-signing").certificate};
   auto unsigned_doc = sp::verify_metadata_signature(test::entra_metadata(unsigned_options), trusted, sp::Policy{});
   REQUIRE_FALSE(unsigned_doc);
-  CHECK(unsigned_doc.error().reason == Reason::metadata_invalid);
+  CHECK(unsigned_doc.error().reason == Reason::metadata_signature_missing);
 }
 
 TEST_CASE("metadata: registering IdPs in the SP (trust on first use, then signed refreshes)", "[sp][metadata]") {
@@ -114,8 +116,38 @@ TEST_CASE("metadata: registering IdPs in the SP (trust on first use, then signed
     rogue.certificates = {"idp-rogue"};
     auto refreshed = h.sp->register_idp_from_metadata("entra", test::entra_metadata(rogue));
     REQUIRE_FALSE(refreshed);
-    CHECK(refreshed.error().reason == Reason::key_untrusted);
+    CHECK(refreshed.error().reason == Reason::metadata_signature_invalid);
     CHECK(h.sp->list_idps()->front().certificates_pem.size() == 3);
+  }
+  SECTION("an unsigned refresh is refused and changes nothing (MD-UNSIGNED, MD-DYNAMIC-UNFILTERED)") {
+    test::EntraMetadataOptions unsigned_rogue;
+    unsigned_rogue.signer.clear();
+    unsigned_rogue.certificates = {"idp-rogue"};
+    auto refreshed = h.sp->register_idp_from_metadata("entra", test::entra_metadata(unsigned_rogue));
+    REQUIRE_FALSE(refreshed);
+    CHECK(refreshed.error().reason == Reason::metadata_signature_missing);
+    CHECK(h.sp->list_idps()->front().certificates_pem.size() == 3);
+  }
+  SECTION("a refresh must describe the registered entity (MD-ENTITYID-MISMATCH)") {
+    test::EntraMetadataOptions other_entity;
+    other_entity.entity_id = "https://sts.windows.net/f0e1d2c3-b4a5-4968-8778-695a4b3c2d1e/";
+    auto refreshed = h.sp->register_idp_from_metadata("entra", test::entra_metadata(other_entity));
+    REQUIRE_FALSE(refreshed);
+    CHECK(refreshed.error().reason == Reason::metadata_entity_id_mismatch);
+    CHECK(h.sp->list_idps()->front().entity_id == test::k_idp_entity_id);
+  }
+  SECTION("a signed EntityDescriptor inside an unsigned aggregate vouches for nothing (MD-XSW)") {
+    std::string signed_entity = test::entra_metadata([] {
+      test::EntraMetadataOptions o;
+      o.bom = false;
+      return o;
+    }());
+    signed_entity = signed_entity.substr(signed_entity.find("?>") + 2);
+    std::string aggregate = "<EntitiesDescriptor xmlns=\"urn:oasis:names:tc:SAML:2.0:metadata\">" + signed_entity +
+                            "</EntitiesDescriptor>";
+    auto refreshed = h.sp->register_idp_from_metadata("entra", aggregate);
+    REQUIRE_FALSE(refreshed);
+    CHECK(refreshed.error().reason == Reason::metadata_signature_missing);
   }
   SECTION("a refresh signed by a trusted key may roll the certificates") {
     test::EntraMetadataOptions rolled;
@@ -143,4 +175,35 @@ TEST_CASE("metadata: registering IdPs in the SP (trust on first use, then signed
     CHECK(h.sp->register_idp_manual("bad", "https://idp2.example/", "ftp://x", "PEM").error().reason == Reason::config_invalid);
     CHECK(h.sp->register_idp_manual("bad", "https://idp2.example/", "https://x/", "PEM").error().reason == Reason::key_pem_invalid);
   }
+}
+
+TEST_CASE("metadata: validUntil as the policy bounds it (MD-VALIDITY)", "[sp][metadata]") {
+  auto config = test::test_sp_config();
+  config.policy.require_metadata_valid_until = true;
+  config.policy.max_metadata_validity_days = 400;
+  auto store = sp::Store::open(":memory:");
+  REQUIRE(store);
+  core::FixedClock clock(test::test_now());
+  sp::ServiceProvider sp(config, std::move(*store), clock, sp::null_log_sink());
+  test::EntraMetadataOptions unsigned_options;
+  unsigned_options.signer.clear();
+  std::string xml = test::entra_metadata(unsigned_options);
+  auto with_valid_until = [&](core::TimePoint at) {
+    std::string out = xml;
+    out.insert(out.find("<EntityDescriptor ") + 18, "validUntil=\"" + core::format_datetime(at) + "\" ");
+    return out;
+  };
+  auto none = sp.register_idp_from_metadata("entra", xml);
+  REQUIRE_FALSE(none);
+  CHECK(none.error().reason == Reason::metadata_valid_until_missing);
+  auto far = sp.register_idp_from_metadata("entra", with_valid_until(test::test_now() + std::chrono::days(36500)));
+  REQUIRE_FALSE(far);
+  CHECK(far.error().reason == Reason::metadata_valid_until_too_far);
+  auto past = sp.register_idp_from_metadata("entra", with_valid_until(test::test_now() - std::chrono::days(1)));
+  REQUIRE_FALSE(past);
+  CHECK(past.error().reason == Reason::metadata_invalid);
+  CHECK(sp.register_idp_from_metadata("entra", with_valid_until(test::test_now() + std::chrono::days(30))));
+  // The default policy takes Entra's metadata, which has no validUntil.
+  CHECK(sp::Policy{}.require_metadata_valid_until == false);
+  CHECK(sp::Policy{}.max_metadata_validity_days == 0);
 }

@@ -5,6 +5,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -36,6 +37,12 @@ core::CertSet shared_cert_set() {
   auto modified = std::filesystem::last_write_time(dir / "manifest.json", ec);
   bool fresh = !ec && std::filesystem::file_time_type::clock::now() - modified < std::chrono::hours(24);
   auto set = fresh ? core::load_cert_set(dir) : core::generate_cert_set(dir, test_now());
+  // A set made before a role was added lacks it: make the whole set afresh.
+  bool complete = set && std::all_of(core::cert_set_roles().begin(), core::cert_set_roles().end(),
+                                     [&](std::string_view role) { return set->find(role) != nullptr; });
+  if (fresh && !complete) {
+    set = core::generate_cert_set(dir, test_now());
+  }
   ::close(lock);  // releases the lock
   if (!set) {
     die("cannot load or generate the test certificate set in " + dir.string() + ": " + set.error().detail);

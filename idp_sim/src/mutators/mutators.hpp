@@ -51,6 +51,9 @@ core::Result<void> saml_response_duplicated(Target& target);
 // The string parameter `name`: nullopt when absent, a failure when present and not a string.
 core::Result<std::optional<std::string>> string_param(const Target& target, std::string_view name);
 
+// The boolean parameter `name`: `fallback` when absent, mutator.params_invalid when not a boolean.
+core::Result<bool> bool_param(const Target& target, std::string_view name, bool fallback);
+
 // Replaces the Issuer of both the Response and the Assertion (the issuer.* family).
 void set_both_issuers(Target& target, const std::string& issuer);
 

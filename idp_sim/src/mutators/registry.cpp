@@ -53,7 +53,8 @@ constexpr Mutator k_mutators[] = {
      "the NameID changed after signing (the digest no longer matches)",
      &m::signature_digest_tampered, 2, Capability::no_key},
     {"saml_response.base64_corrupted", Stage::wire, Reason::binding_base64_invalid,
-     "the SAMLResponse form value is not valid base64", &m::saml_response_base64_corrupted, 13, Capability::no_key},
+     "the SAMLResponse form value is not valid base64 (param form: inserted_junk, garbage, truncated_padding, "
+     "url_safe, nul_then_data; line_wrapped and space_padded are valid)", &m::saml_response_base64_corrupted, 13, Capability::no_key},
     {"subject_confirmation.expired", Stage::spec, Reason::subject_confirmation_expired,
      "SubjectConfirmationData/@NotOnOrAfter in the past, Conditions still valid (param minutes_ago, default 10)",
      &m::subject_confirmation_expired, 6, Capability::idp_key},
@@ -72,7 +73,9 @@ constexpr Mutator k_mutators[] = {
     {"status.requester", Stage::spec, Reason::status_not_success,
      "an error Response: Requester/RequestDenied, no assertion", &m::status_requester, 10, Capability::idp_key},
     {"signing.rogue_key", Stage::spec, Reason::key_untrusted,
-     "signed with the attacker's idp-rogue key, its certificate (same subject) in KeyInfo",
+     "signed with the attacker's idp-rogue key, its certificate (same subject) in KeyInfo (params credential, "
+     "key_info: certificate | none | rsa_key_value | der_encoded_key_value | key_name | retrieval_method_http | "
+     "retrieval_method_file, victim)",
      &m::signing_rogue_key, 3, Capability::atk_key},
     {"issuer.assertion_other", Stage::spec, Reason::assertion_issuer_mismatch,
      "only the Assertion's Issuer names another IdP (param issuer)", &m::issuer_assertion_other, 7, Capability::idp_key},
@@ -105,7 +108,8 @@ constexpr Mutator k_mutators[] = {
     {"signature.removed", Stage::signed_xml, Reason::assertion_unsigned,
      "every Signature element removed after signing", &m::signature_removed, 2, Capability::no_key},
     {"xml.doctype_added", Stage::wire, Reason::xml_doctype_forbidden,
-     "<!DOCTYPE Response> before the Response", &m::xml_doctype_added, 5, Capability::no_key},
+     "<!DOCTYPE Response> before the Response (param payload: xxe_file, xxe_http, xxe_parameter, "
+     "external_subset, billion_laughs; target: name_id, attribute_value)", &m::xml_doctype_added, 5, Capability::no_key},
     {"saml_response.duplicated", Stage::wire, Reason::binding_saml_response_duplicated,
      "the SAMLResponse form field sent twice", &m::saml_response_duplicated, 13, Capability::no_key},
 };
@@ -236,6 +240,17 @@ core::Result<std::optional<std::string>> string_param(const Target& target, std:
                       "/" + std::string(name) + ": expected a non-empty string");
   }
   return std::optional<std::string>(it->get<std::string>());
+}
+
+core::Result<bool> bool_param(const Target& target, std::string_view name, bool fallback) {
+  auto it = target.params.find(std::string(name));
+  if (it == target.params.end()) {
+    return fallback;
+  }
+  if (!it->is_boolean()) {
+    return core::fail(Reason::mutator_params_invalid, "/" + std::string(name) + ": expected true or false");
+  }
+  return it->get<bool>();
 }
 
 void set_both_issuers(Target& target, const std::string& issuer) {

@@ -30,13 +30,13 @@ Policy read_policy(ObjectReader& parent, std::string_view key) {
   policy.min_rsa_bits = static_cast<int>(r.integer_or("min_rsa_bits", policy.min_rsa_bits, 1024, 16384));
   policy.required_name_id_format = r.string_or("required_name_id_format", "");
   policy.require_email = r.boolean_or("require_email", policy.require_email);
-  auto contents = r.strings_or("allowed_content_encryption", {"aes256-gcm", "aes256-cbc"});
+  auto contents = r.strings_or("allowed_content_encryption", {"aes256-gcm", "aes256-cbc", "aes128-gcm"});
   policy.allowed_content_encryption.clear();
   for (std::size_t i = 0; i < contents.size(); ++i) {
     auto content = parse_content_encryption(contents[i]);
     if (!content) {
       config_fail(r.source(), child_pointer(r.pointer("allowed_content_encryption"), i),
-                  "one of \"aes256-gcm\", \"aes256-cbc\"");
+                  "one of \"aes256-gcm\", \"aes256-cbc\", \"aes128-gcm\"");
     }
     policy.allowed_content_encryption.push_back(*content);
   }
@@ -45,6 +45,10 @@ Policy read_policy(ObjectReader& parent, std::string_view key) {
   policy.request_lifetime = std::chrono::seconds(
       r.integer_or("request_lifetime_seconds", policy.request_lifetime.count(), 10, 86400));
   policy.require_signed_logout_requests = r.boolean_or("require_signed_logout_requests", true);
+  policy.require_signed_logout_responses = r.boolean_or("require_signed_logout_responses", true);
+  policy.require_metadata_valid_until = r.boolean_or("require_metadata_valid_until", false);
+  policy.max_metadata_validity_days =
+      static_cast<int>(r.integer_or("max_metadata_validity_days", 0, 0, 100 * 366));
   r.finish();
   return policy;
 }

@@ -56,6 +56,9 @@ SpConfig load_sp_config(const std::filesystem::path& file) {
   config.database = resolve_path(base_dir, root.string_or("database", "../../var/sp_under_test.sqlite"));
   config.signing = read_credential(root, "signing", base_dir);
   config.encryption = read_credential(root, "encryption", base_dir);
+  if (root.find("encryption_next") != nullptr) {
+    config.encryption_next = read_credential(root, "encryption_next", base_dir);
+  }
   config.sign_authn_requests = root.boolean_or("sign_authn_requests", true);
   config.relay_state = read_relay_state(root, "relay_state");
   config.session_lifetime = std::chrono::seconds(

@@ -35,11 +35,12 @@ xmlNode* entity_of(xmlNode* root) {
   return entities.empty() ? nullptr : entities.front();
 }
 
-// saml-metadata §2.2.1: validUntil in the past means the document must not be used.
-core::Result<void> check_valid_until(const xmlNode* element, core::TimePoint now) {
+// saml-metadata §2.2.1: validUntil in the past means the document must not be used. Returns the
+// instant (nullopt when the element has none).
+core::Result<std::optional<core::TimePoint>> check_valid_until(const xmlNode* element, core::TimePoint now) {
   auto valid_until = core::attribute(element, "validUntil");
   if (!valid_until) {
-    return {};
+    return std::optional<core::TimePoint>();
   }
   auto at = core::parse_datetime(*valid_until);
   if (!at) {
@@ -48,7 +49,7 @@ core::Result<void> check_valid_until(const xmlNode* element, core::TimePoint now
   if (*at <= now) {
     return invalid("validUntil " + *valid_until + " has passed");
   }
-  return {};
+  return std::optional<core::TimePoint>(*at);
 }
 
 // Every endpoint must be http(s): a javascript: or data: Location would be followed by browsers
@@ -113,8 +114,12 @@ core::Result<IdpMetadata> parse_idp_metadata(std::string_view xml, core::TimePoi
     return invalid("EntityDescriptor has no entityID");
   }
   for (const xmlNode* timed : {static_cast<const xmlNode*>(doc->root()), static_cast<const xmlNode*>(entity)}) {
-    if (auto ok = check_valid_until(timed, now); !ok) {
+    auto ok = check_valid_until(timed, now);
+    if (!ok) {
       return core::fail(ok.error());
+    }
+    if (*ok && (!out.valid_until || **ok < *out.valid_until)) {
+      out.valid_until = *ok;
     }
   }
   xmlNode* role = nullptr;
@@ -165,14 +170,18 @@ core::Result<void> verify_metadata_signature(std::string_view xml,
   xmlNode* root = doc->root();
   auto signature = core::enveloped_signature_of(root);
   if (!signature) {
-    return core::fail(signature.error());
+    return core::fail(core::Reason::metadata_signature_invalid,
+                      std::string(core::id(signature.error().reason)) + ": " + signature.error().detail);
   }
   if (*signature == nullptr) {
-    return invalid("the metadata root carries no Signature");
+    return core::fail(core::Reason::metadata_signature_missing, "the metadata root carries no Signature");
   }
   auto verified = core::verify_enveloped(*doc, *signature, trusted, verify_options(policy));
   if (!verified) {
-    return core::fail(verified.error());
+    // One reason for every way the signature fails (untrusted key, broken digest, profile): the
+    // document is not vouched for; the verifier's own reason stays in the detail.
+    return core::fail(core::Reason::metadata_signature_invalid,
+                      std::string(core::id(verified.error().reason)) + ": " + verified.error().detail);
   }
   return {};
 }

@@ -7,6 +7,8 @@
 #include "samlt/core/xml.hpp"
 #include "samlt/core/xmldsig.hpp"
 
+#include <vector>
+
 namespace samlt::sp {
 namespace {
 
@@ -35,12 +37,18 @@ core::Result<std::string> build_sp_metadata(const SpConfig& config) {
   core::set_attribute(role, "WantAssertionsSigned", want_assertions_signed ? "true" : "false");
   core::set_attribute(role, "protocolSupportEnumeration", n::ns_protocol);
   key_descriptor(role, "signing", config.signing.certificate);
-  xmlNode* encryption = key_descriptor(role, "encryption", config.encryption.certificate);
-  for (auto content : config.policy.allowed_content_encryption) {
-    xmlNode* method = core::append_element(encryption, n::ns_metadata, "md", "EncryptionMethod");
-    core::set_attribute(method, "Algorithm", content == core::ContentEncryption::aes256_gcm
-                                                 ? n::alg_aes256_gcm
-                                                 : n::alg_aes256_cbc);
+  std::vector<const core::Certificate*> encryption_keys{&config.encryption.certificate};
+  if (config.encryption_next) {
+    encryption_keys.push_back(&config.encryption_next->certificate);  // rollover: both published
+  }
+  for (const core::Certificate* certificate : encryption_keys) {
+    xmlNode* encryption = key_descriptor(role, "encryption", *certificate);
+    for (auto content : config.policy.allowed_content_encryption) {
+      xmlNode* method = core::append_element(encryption, n::ns_metadata, "md", "EncryptionMethod");
+      core::set_attribute(method, "Algorithm", content == core::ContentEncryption::aes256_gcm   ? n::alg_aes256_gcm
+                                               : content == core::ContentEncryption::aes128_gcm ? n::alg_aes128_gcm
+                                                                                                : n::alg_aes256_cbc);
+    }
   }
   xmlNode* slo = core::append_element(role, n::ns_metadata, "md", "SingleLogoutService");
   core::set_attribute(slo, "Binding", n::binding_redirect);

@@ -23,8 +23,10 @@ constexpr Step k_steps[] = {
     {"response.issuer", steps::response_issuer},
     {"response.in_response_to", steps::response_in_response_to},
     {"signature.response", steps::signature_response},
+    {"response.structure", steps::response_structure},
     {"assertion.decrypt", steps::assertion_decrypt},
     {"assertion.shape", steps::assertion_shape},
+    {"assertion.structure", steps::assertion_structure},
     {"signature.assertion", steps::signature_assertion},
     // From here on, steps read nothing but ev.assertion.
     {"signature.key_validity", steps::signature_key_validity},
@@ -37,6 +39,7 @@ constexpr Step k_steps[] = {
     {"authn_statement.present", steps::authn_statement_present},
     {"authn_statement.session", steps::authn_statement_session},
     {"attribute.email", steps::attribute_email},
+    {"attribute.unique", steps::attribute_unique},
 };
 
 }  // namespace

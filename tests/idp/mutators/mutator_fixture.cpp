@@ -129,6 +129,16 @@ Mutation mutate(std::string_view id, const nlohmann::json& params,
   return m;
 }
 
+RawMutation mutate_raw(const std::vector<samlt::idp::MutatorUse>& uses,
+                       const nlohmann::json& app_overrides) {
+  auto spec = baseline_spec(app_overrides);
+  RawMutation m;
+  m.base = run(spec, {});
+  m.mutated = run(spec, uses);
+  REQUIRE(m.mutated.mutators_applied.size() == uses.size());
+  return m;
+}
+
 core::Error mutate_error(std::string_view id, const nlohmann::json& params,
                          const nlohmann::json& app_overrides) {
   const auto& idp = default_idp();

@@ -32,6 +32,15 @@ samlt::idp::ResponseSpec baseline_spec(const nlohmann::json& app_overrides = {})
 Mutation mutate(std::string_view id, const nlohmann::json& params = nlohmann::json::object(),
                 const nlohmann::json& app_overrides = {});
 
+// The pipeline's outputs without and with `uses` (several mutators, in order), not parsed: for
+// serialized-stage mutators whose bytes are no longer (well-formed) XML. REQUIREs both to succeed.
+struct RawMutation {
+  samlt::idp::PipelineOutput base;
+  samlt::idp::PipelineOutput mutated;
+};
+RawMutation mutate_raw(const std::vector<samlt::idp::MutatorUse>& uses,
+                       const nlohmann::json& app_overrides = {});
+
 // The pipeline's failure for `id` (REQUIREs it to fail).
 core::Error mutate_error(std::string_view id, const nlohmann::json& params,
                          const nlohmann::json& app_overrides = {});

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "samlt/core/codec.hpp"
+#include "samlt/sp/policy.hpp"
 #include "samlt/sp/validation/steps.hpp"
 #include "support/step_fixture.hpp"
 
@@ -98,12 +100,24 @@ TEST_CASE("binding.post_form: bad base64 is binding.base64_invalid", "[sp][step]
 }
 
 TEST_CASE("binding.post_form: the field is capped before decoding", "[sp][step]") {
+  // BIND-OVERSIZE: a field that would decode beyond max_message_bytes is refused undecoded; the
+  // largest message passes, also line-wrapped the RFC 2045 way.
   test::StepFixture f;
   f.policy.max_message_bytes = 4096;
-  f.form = {{"SAMLResponse", std::string(4 * 4096 + 4, 'A')}};
+  std::string largest = core::base64_encode(std::string(4096, 'x'));
+  std::string wrapped;
+  for (std::size_t at = 0; at < largest.size(); at += 76) {
+    wrapped += (at == 0 ? "" : "\r\n") + largest.substr(at, 76);
+  }
+  for (const std::string& value : {largest, wrapped}) {
+    f.form = {{"SAMLResponse", value}};
+    CHECK(run(f));
+  }
+  CHECK(sp::max_encoded_message_bytes(f.policy) < 4096 / 3 * 4 * 21 / 20);
+  f.form = {{"SAMLResponse", std::string(sp::max_encoded_message_bytes(f.policy) + 4, 'A')}};
   CHECK(reason_of(f) == Reason::binding_too_large);
-  f.form = {{"SAMLResponse", std::string(4 * 4096, 'A')}};
-  CHECK(run(f));
+  f.form = {{"SAMLResponse", core::base64_encode(std::string(4096 * 2, 'x'))}};
+  CHECK(reason_of(f) == Reason::binding_too_large);
 }
 
 TEST_CASE("binding.post_form: RelayState must be an allowed target", "[sp][step]") {

@@ -28,7 +28,10 @@ struct CertSetEntry {
 //   idp-signing-next (rollover: same subject, other key), idp-signing-expired,
 //   idp-signing-not-yet-valid, idp-rogue (same subject, attacker's key), idp-weak (RSA-1024),
 //   idp-sha1 (certificate signed with SHA-1), sp-signing, sp-encryption,
-//   tls-loopback (CN localhost, SAN localhost/127.0.0.1/::1).
+//   tls-loopback (CN localhost, SAN localhost/127.0.0.1/::1), idp-encryption (an IdP
+//   encryption-only key), test-ca (a certificate authority) and idp-ca-issued (the IdP's subject,
+//   issued by test-ca), idp2-signing (a second IdP), sp-encryption-next (the SP's second
+//   decryption key).
 std::span<const std::string_view> cert_set_roles();
 
 class CertSet {

@@ -18,6 +18,7 @@
 namespace samlt::core {
 
 struct CertificateSpec;
+struct Credential;
 
 // An RSA private key. Cheap to copy (shared handle); immutable, so thread-safe to share.
 class PrivateKey {
@@ -63,6 +64,7 @@ class Certificate {
   explicit Certificate(X509* adopted);
   std::shared_ptr<X509> m_cert;
   friend Result<Certificate> make_self_signed(const PrivateKey&, const CertificateSpec&);
+  friend Result<Certificate> make_issued(const PrivateKey&, const CertificateSpec&, const Credential&);
 };
 
 // A signing or decryption identity: the private key and its certificate.
@@ -92,10 +94,15 @@ struct CertificateSpec {
   CertDigest digest = CertDigest::sha256;
   std::vector<std::string> dns_names;
   std::vector<std::string> ip_addresses;
+  bool certificate_authority = false;  // basicConstraints CA:TRUE, keyUsage keyCertSign + cRLSign
 };
 
 // Self-signs `spec` with `key`: subject = issuer = CN (PrintableString when possible), a 16-byte
 // random serial. Fails with key.generation_failed.
 Result<Certificate> make_self_signed(const PrivateKey& key, const CertificateSpec& spec);
+
+// Issues `spec` for `key`, signed by `issuer` (a certificate authority's key and certificate):
+// issuer name = the issuer certificate's subject. Fails with key.generation_failed.
+Result<Certificate> make_issued(const PrivateKey& key, const CertificateSpec& spec, const Credential& issuer);
 
 }  // namespace samlt::core

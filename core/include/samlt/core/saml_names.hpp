@@ -68,6 +68,7 @@ inline constexpr std::string_view alg_sha512 = "http://www.w3.org/2001/04/xmlenc
 // XML-Enc algorithms.
 inline constexpr std::string_view alg_aes256_cbc = "http://www.w3.org/2001/04/xmlenc#aes256-cbc";
 inline constexpr std::string_view alg_aes256_gcm = "http://www.w3.org/2009/xmlenc11#aes256-gcm";
+inline constexpr std::string_view alg_aes128_gcm = "http://www.w3.org/2009/xmlenc11#aes128-gcm";
 inline constexpr std::string_view alg_rsa_oaep_mgf1p = "http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p";
 inline constexpr std::string_view alg_rsa_1_5 = "http://www.w3.org/2001/04/xmlenc#rsa-1_5";
 inline constexpr std::string_view enc_type_element = "http://www.w3.org/2001/04/xmlenc#Element";

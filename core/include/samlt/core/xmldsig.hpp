@@ -8,6 +8,7 @@
 #include "samlt/core/xml.hpp"
 
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -23,10 +24,19 @@ std::string_view algorithm_name(SignatureAlgorithm algorithm);  // "rsa-sha256",
 // Modern Entra writes `<Signature xmlns="…xmldsig#">`; 2015-era tokens used a `ds:` prefix.
 enum class SignatureStyle { default_namespace, ds_prefix };
 
+// What KeyInfo says about the signing key (written after signing: KeyInfo lies outside
+// SignedInfo). Entra writes the certificate; the other forms are what other signers, or attackers,
+// write (attack-catalogue §3): the public key as ds:RSAKeyValue or dsig11:DEREncodedKeyValue, a
+// ds:KeyName (key_info_text, default the certificate's SHA-1 thumbprint), or a ds:RetrievalMethod
+// (URI key_info_text, Type rawX509Certificate) pointing outside the document.
+enum class KeyInfoForm { x509_certificate, none, rsa_key_value, der_encoded_key_value, key_name, retrieval_method };
+
 struct SignOptions {
   SignatureAlgorithm algorithm = SignatureAlgorithm::rsa_sha256;
   SignatureStyle style = SignatureStyle::default_namespace;
-  bool include_certificate = true;  // KeyInfo/X509Data/X509Certificate with the signer's cert
+  bool include_certificate = true;  // false: no KeyInfo at all, whatever key_info says
+  KeyInfoForm key_info = KeyInfoForm::x509_certificate;
+  std::string key_info_text;  // the KeyName text or the RetrievalMethod URI
 };
 
 // Signs `element` with an enveloped signature: exc-c14n, transforms enveloped-signature + exc-c14n
@@ -70,7 +80,9 @@ Result<xmlNode*> enveloped_signature_of(const xmlNode* element);
 //   crypto (xmlsec, same-document references only, manifests ignored): each trusted key in turn;
 //   success needs xmlsec's status "succeeded". Otherwise: key.too_weak when the only candidate
 //   keys are short, key.untrusted when KeyInfo carries a certificate none of `trusted` equals,
-//   signature.digest_mismatch when the content no longer matches, else signature.invalid.
+//   signature.digest_mismatch when the content no longer matches, signature.unverifiable when
+//   xmlsec cannot process the Signature (undecodable value, canonicalization or verifier error),
+//   else signature.invalid.
 //   key.no_trusted_keys when `trusted` is empty.
 // Registers parent/@ID as an ID of `doc` (on that node only).
 Result<VerifiedNode> verify_enveloped(XmlDoc& doc, xmlNode* signature,

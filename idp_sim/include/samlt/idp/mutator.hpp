@@ -82,6 +82,9 @@ struct Mutator {
   std::string_view baseline = {};
   // The fault is about answering an AuthnRequest (InResponseTo), so it has no IdP-initiated form.
   bool needs_request = false;
+  // The IdP user (UPN in idp_sim/config/default.json) the default parameters are meant for, when
+  // the fault needs a particular account (a lookalike address); empty: the attacker's own account.
+  std::string_view user = {};
 };
 
 // The title of catalogue section `section` ("XML signature wrapping"), or "Entra faults" for 0.

@@ -8,6 +8,7 @@
 #include "samlt/core/result.hpp"
 #include "samlt/sp/policy.hpp"
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -22,6 +23,7 @@ struct IdpMetadata {
   std::vector<core::Certificate> signing_certificates;  // use="signing" or no use; de-duplicated
   bool want_authn_requests_signed = false;
   bool is_signed = false;  // the EntityDescriptor carries a Signature
+  std::optional<core::TimePoint> valid_until;  // the earliest validUntil of the root and the entity
 };
 
 // Size limit for metadata documents: Entra's app metadata is ~25 KB, aggregates are larger.
@@ -34,9 +36,11 @@ inline constexpr std::size_t k_max_metadata_bytes = 4 * 1024 * 1024;
 // metadata.no_idp_descriptor, metadata.no_signing_key.
 core::Result<IdpMetadata> parse_idp_metadata(std::string_view xml, core::TimePoint now);
 
-// Verifies the enveloped Signature of the metadata's EntityDescriptor with `trusted` (a refresh of
-// an IdP that is already trusted). Fails with metadata.invalid when unsigned, or the reasons of
-// core::verify_enveloped.
+// Verifies the enveloped Signature on the metadata's root element with `trusted` (a refresh of an
+// IdP that is already trusted; SAML2int IIP-MD03: the root carries the signature, so a signed
+// EntityDescriptor nested in an unsigned document vouches for nothing). Fails with xml.* (parse),
+// metadata.signature_missing when the root is unsigned, metadata.signature_invalid when the
+// signature does not verify with `trusted` (the verifier's reason in the detail).
 core::Result<void> verify_metadata_signature(std::string_view xml,
                                              std::span<const core::Certificate> trusted,
                                              const Policy& policy);

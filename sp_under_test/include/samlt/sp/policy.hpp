@@ -46,19 +46,29 @@ struct Policy {
   // That is safe here only because every decryption failure is the one uniform
   // encryption.decrypt_failed with a fixed detail, so there is no padding oracle (ENC-CBC-ORACLE).
   std::vector<core::ContentEncryption> allowed_content_encryption{
-      core::ContentEncryption::aes256_gcm, core::ContentEncryption::aes256_cbc};
-  // The decoded XML limit (xml.too_large). The base64 field may be up to 4x this before it is
-  // refused undecoded (binding.too_large); the HTTP body cap is derived from it as well.
+      core::ContentEncryption::aes256_gcm, core::ContentEncryption::aes256_cbc,
+      core::ContentEncryption::aes128_gcm};
+  // The decoded XML limit (xml.too_large). A base64 field that would decode beyond it is refused
+  // undecoded (binding.too_large); the HTTP body cap is derived from it as well.
   std::size_t max_message_bytes = 2 * 1024 * 1024;
   // How long an AuthnRequest ID stays answerable.
   std::chrono::seconds request_lifetime{1800};
   // A LogoutRequest from the IdP ends sessions, so it must carry a verified Redirect signature.
   bool require_signed_logout_requests = true;
+  // A LogoutResponse only confirms a logout this SP started, but an unsigned one is anybody's
+  // word (BIND-REDIRECT-SIG-STRIP): Entra signs its LogoutResponses, so require it by default.
+  bool require_signed_logout_responses = true;
+  // IdP metadata freshness (SAML2int IIP-MD04; saml-metadata §2.2.1). A validUntil in the past is
+  // always refused. Entra publishes metadata without validUntil, so requiring one is a choice
+  // (metadata.valid_until_missing); a limit in days refuses a document that claims to stay valid
+  // for decades (metadata.valid_until_too_far; 0: no limit).
+  bool require_metadata_valid_until = false;
+  int max_metadata_validity_days = 0;
 };
 
 std::string_view name_of(RequiredSignatures value);        // "either", "assertion", ...
 std::string_view name_of(MinSignatureAlgorithm value);     // "sha256", "sha1"
-std::string_view name_of(core::ContentEncryption value);   // "aes256-gcm", "aes256-cbc"
+std::string_view name_of(core::ContentEncryption value);   // "aes256-gcm", "aes256-cbc", "aes128-gcm"
 std::optional<RequiredSignatures> parse_required_signatures(std::string_view text);
 std::optional<MinSignatureAlgorithm> parse_min_signature_algorithm(std::string_view text);
 std::optional<core::ContentEncryption> parse_content_encryption(std::string_view text);

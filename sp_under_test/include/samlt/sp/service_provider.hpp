@@ -102,10 +102,12 @@ class ServiceProvider {
 
   // --- trust store -------------------------------------------------------------------------
   // Registers (or updates) IdP `name` from metadata XML. A new name: trust on first use (the
-  // admin who imports the file vouches for it). An existing name with signed metadata: the
-  // signature must verify with a certificate already trusted for it. `enabled` is kept for an
-  // existing IdP. Fails with the reasons of parse_idp_metadata / verify_metadata_signature,
-  // config.invalid (empty name, entity ID registered under another name), store.failed.
+  // admin who imports the file vouches for it). An existing name (a refresh): the document must
+  // carry a root signature that verifies with a certificate already trusted for it
+  // (metadata.signature_missing, metadata.signature_invalid) and name the same entity ID
+  // (metadata.entity_id_mismatch). `enabled` is kept for an existing IdP. Fails with the reasons
+  // of parse_idp_metadata / verify_metadata_signature, config.invalid (empty name, entity ID
+  // registered under another name), store.failed.
   core::Result<TrustedIdp> register_idp_from_metadata(std::string_view name, std::string_view xml,
                                                       std::string_view metadata_url = {});
   // The manual fallback: entity ID, SSO URL (http/https) and one PEM certificate.

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +57,9 @@ struct SpConfig {
   std::filesystem::path database;  // absolute after loading
   core::Credential signing;        // signs AuthnRequests, LogoutRequests and the SP metadata
   core::Credential encryption;     // decrypts EncryptedAssertion
+  // A second decryption key during a rollover (SAML2int IIP-SP08): tried after `encryption`, and
+  // published in the SP metadata as a second KeyDescriptor use="encryption".
+  std::optional<core::Credential> encryption_next;
   bool sign_authn_requests = true;
   RelayStateRules relay_state;
   std::chrono::seconds session_lifetime{8 * 3600};

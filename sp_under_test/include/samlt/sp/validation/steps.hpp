@@ -31,11 +31,15 @@ core::Result<void> response_issuer(const Context& ctx, Evidence& ev);
 core::Result<void> response_in_response_to(const Context& ctx, Evidence& ev);
 // signature.* and key.* of core::verify_enveloped
 core::Result<void> signature_response(const Context& ctx, Evidence& ev);
+// response.schema_invalid
+core::Result<void> response_structure(const Context& ctx, Evidence& ev);
 // assertion.missing, assertion.multiple, encryption.decrypt_failed,
 // encryption.algorithm_forbidden, xml.id_duplicated
 core::Result<void> assertion_decrypt(const Context& ctx, Evidence& ev);
 // assertion.id_missing, assertion.version_unsupported, time.unparseable, time.issued_in_future
 core::Result<void> assertion_shape(const Context& ctx, Evidence& ev);
+// assertion.schema_invalid
+core::Result<void> assertion_structure(const Context& ctx, Evidence& ev);
 // signature.* and key.* of core::verify_enveloped, assertion.unsigned (the Assertion-level
 // requirement unmet), signature.missing (a required Response signature absent)
 core::Result<void> signature_assertion(const Context& ctx, Evidence& ev);
@@ -62,5 +66,7 @@ core::Result<void> authn_statement_present(const Context& ctx, Evidence& ev);
 core::Result<void> authn_statement_session(const Context& ctx, Evidence& ev);
 // attribute.email_missing
 core::Result<void> attribute_email(const Context& ctx, Evidence& ev);
+// attribute.duplicated
+core::Result<void> attribute_unique(const Context& ctx, Evidence& ev);
 
 }  // namespace samlt::sp::steps
