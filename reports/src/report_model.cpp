@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "samlt/reports/report_model.hpp"
 
+#include "samlt/reports/pretty_print_xml.hpp"
+
 namespace samlt::reports {
 
 Summary summarize(const RunReport& report) {
@@ -92,6 +94,22 @@ std::string describe(const Observation& observed) {
     text += " (HTTP " + std::to_string(*observed.http_status) + ")";
   }
   return text;
+}
+
+std::string excerpt(const std::string& text, std::size_t limit) {
+  if (text.size() <= limit) {
+    return text;
+  }
+  std::size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+    --cut;  // never split a UTF-8 sequence: JSON and HTML writers need whole characters
+  }
+  return text.substr(0, cut) + "\n… (" + std::to_string(text.size()) + " bytes)";
+}
+
+SamlMessage message_for_report(std::string label, const std::string& raw, const std::string& xml,
+                               std::size_t limit) {
+  return {std::move(label), excerpt(raw, limit), xml.size() <= limit ? pretty_print_xml(xml) : excerpt(xml, limit)};
 }
 
 }  // namespace samlt::reports

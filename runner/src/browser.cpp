@@ -21,9 +21,12 @@ namespace {
 // Reports keep an excerpt: enough to see an error page, not megabytes of HTML.
 constexpr std::size_t k_body_excerpt = 4096;
 
-std::string excerpt(const std::string& body) {
-  return body.size() <= k_body_excerpt ? body
-                                       : body.substr(0, k_body_excerpt) + "\n… (" + std::to_string(body.size()) + " bytes)";
+std::string excerpt(const std::string& body) { return reports::excerpt(body, k_body_excerpt); }
+
+std::string seconds_text(double seconds) {
+  std::ostringstream out;
+  out << seconds;
+  return out.str();
 }
 
 bool iequals(std::string_view a, std::string_view b) {
@@ -119,6 +122,7 @@ core::Result<HttpResponse> Browser::send(const std::string& method, const std::s
                                          const reports::NamedValues& headers, const std::string& body,
                                          std::string_view label) {
   reports::HttpExchange exchange{std::string(label), method, url, headers, excerpt(body), std::nullopt, {}, ""};
+  bool sent = false;  // once the SP has the request, a failure is the SP's answer, not the way to it
   try {
     Poco::URI uri(url);
     if (uri.getScheme() != "http" && uri.getScheme() != "https") {
@@ -140,7 +144,9 @@ core::Result<HttpResponse> Browser::send(const std::string& method, const std::s
       request.setCookies(jar);
     }
     request.setContentLength(static_cast<std::streamsize>(body.size()));
-    session.sendRequest(request) << body;
+    std::ostream& request_body = session.sendRequest(request);
+    sent = true;  // connected, and the SP has the request line and headers
+    request_body << body;
     Poco::Net::HTTPResponse response;
     std::istream& in = session.receiveResponse(response);
     HttpResponse out;
@@ -164,6 +170,17 @@ core::Result<HttpResponse> Browser::send(const std::string& method, const std::s
     exchange.response_body = excerpt(out.body);
     m_exchanges.push_back(std::move(exchange));
     return out;
+  } catch (const Poco::TimeoutException& e) {
+    exchange.response_body = "(no response: " + e.displayText() + ")";
+    m_exchanges.push_back(std::move(exchange));
+    return core::fail(sent ? core::Reason::runner_answer_timeout : core::Reason::runner_http_failed,
+                      method + " " + url + ": " + (sent ? "no answer within " + seconds_text(m_timeout_seconds) + " s"
+                                                        : e.displayText()));
+  } catch (const Poco::Net::MessageException& e) {
+    exchange.response_body = "(unreadable response: " + e.displayText() + ")";
+    m_exchanges.push_back(std::move(exchange));
+    return core::fail(sent ? core::Reason::runner_answer_unreadable : core::Reason::runner_http_failed,
+                      method + " " + url + ": " + e.displayText());
   } catch (const Poco::Exception& e) {
     exchange.response_body = "(no response: " + e.displayText() + ")";
     m_exchanges.push_back(std::move(exchange));

@@ -5,7 +5,7 @@
 #include "judge.hpp"
 #include "saml_messages.hpp"
 #include "samlt/idp/issue.hpp"
-#include "samlt/reports/pretty_print_xml.hpp"
+#include "samlt/reports/report_model.hpp"
 #include "samlt/runner/needs.hpp"
 #include "step_verdict.hpp"
 
@@ -53,9 +53,9 @@ core::Result<void> start_at_sp(const Scenario& scenario, const Target& target, B
     return core::fail(authn.error());
   }
   const core::BindingMessage& message = authn->message;
-  result.messages.push_back({"AuthnRequest (step " + std::to_string(step) + ", " +
-                                 std::string(core::binding_name(message.binding())) + ")",
-                             message.xml(), reports::pretty_print_xml(message.xml())});
+  result.messages.push_back(reports::message_for_report(
+      "AuthnRequest (step " + std::to_string(step) + ", " + std::string(core::binding_name(message.binding())) + ")",
+      message.xml(), message.xml()));
   request.saml_request = std::move(authn->message);  // decoded once: the IdP does not decode it again
   return {};
 }
@@ -85,8 +85,8 @@ core::Result<Posted> issue(const Scenario& scenario, Flow flow, const DriverCont
                       "the IdP refused the SP's request: AADSTS" + std::to_string(refused->code) + ": " + refused->message);
   }
   const auto& issued = std::get<idp::IssuedResponse>(*outcome);
-  result.messages.push_back({"Response (step " + std::to_string(step) + ")", issued.saml_response_base64,
-                             reports::pretty_print_xml(issued.xml)});
+  result.messages.push_back(
+      reports::message_for_report("Response (step " + std::to_string(step) + ")", issued.saml_response_base64, issued.xml));
   return Posted{issued.acs_url, issued.form, issued.name_id};
 }
 
@@ -196,9 +196,16 @@ reports::ScenarioResult run_planned(const PlannedRun& run, const DriverContext& 
                         canary_url.empty() ? 0 : context.canary->hits(canary_url)};
         judge_step(expected, *judged, context.target, facts, outcome);
       } else {
-        outcome.status = reports::Status::error;
-        outcome.code = step_code::run_error;
-        outcome.message = std::string(core::id(judged.error().reason)) + ": " + judged.error().detail;
+        // An SP that takes a message and then hangs, or answers with broken HTTP, has failed the
+        // step (a denial of service, for the attack cases); only not getting the request to the SP
+        // or the IdP is the run's own error.
+        auto reason = judged.error().reason;
+        bool sp_failed = reason == core::Reason::runner_answer_timeout || reason == core::Reason::runner_answer_unreadable;
+        outcome.status = sp_failed ? reports::Status::failed : reports::Status::error;
+        outcome.code = reason == core::Reason::runner_answer_timeout      ? step_code::answer_timeout
+                       : reason == core::Reason::runner_answer_unreadable ? step_code::answer_unreadable
+                                                                           : step_code::run_error;
+        outcome.message = std::string(core::id(reason)) + ": " + judged.error().detail;
       }
       outcome.duration_seconds = Seconds(std::chrono::steady_clock::now() - step_started).count();
       result.steps.push_back(std::move(outcome));

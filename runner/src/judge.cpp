@@ -128,7 +128,7 @@ core::Result<Judgement> judge_acs_answer(const Target& target, Browser& browser,
     if (reached && probe.json) {
       auto json = nlohmann::json::parse(page->body, nullptr, false);
       if (!json.is_discarded()) {
-        judgement.session_page = std::move(json);
+        judgement.session_page = portable_session(probe, json);
       }
     }
   }

@@ -26,6 +26,9 @@ constexpr PolicyKnob k_policies[] = {
     {"require_email", PolicyKind::boolean, "false", "true or false",
      "whether the SP refuses a sign-in that carries no email address (no emailaddress claim and "
      "no email-format NameID); SAML has no such rule, some SPs do"},
+    {"required_signatures", PolicyKind::choice, "either", "either or assertion or response or both",
+     "which signatures the SP requires: either the Response's or the Assertion's (saml-profiles "
+     "§4.1.4.5 as amended; SAML2int IIP-SSO04), the Assertion's own, the Response's, or both"},
     {"max_message_age_seconds", PolicyKind::number, "none", "seconds (a whole number), or none",
      "the oldest Response IssueInstant the SP takes, skew included, however long the assertion "
      "itself stays valid (Shibboleth's MessageFlow expires plus its clock skew); none: no limit"},

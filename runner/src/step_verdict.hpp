@@ -20,6 +20,8 @@ inline constexpr const char* safe_violated = "safe_violated";          // accept
 inline constexpr const char* safe_unverified = "safe_unverified";      // accepted, identity unknown
 inline constexpr const char* canary_fetched = "canary_fetched";        // the SP fetched the canary
 inline constexpr const char* policy_ungraded = "policy_ungraded";      // skipped: policy not stated
+inline constexpr const char* answer_timeout = "answer_timeout";        // the SP took the request, never answered
+inline constexpr const char* answer_unreadable = "answer_unreadable";  // the SP's answer is not readable HTTP
 inline constexpr const char* run_error = "run_error";                  // the step could not be judged
 inline constexpr const char* need_prefix = "need.";                    // skipped: "need.<need id>"
 }  // namespace step_code

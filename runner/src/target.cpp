@@ -71,6 +71,25 @@ Signals read_signals(ObjectReader& top) {
     require_url(p, "url", session.url);
     session.status = static_cast<int>(p.integer_or("status", 200, 100, 599));
     session.json = p.boolean_or("json", false);
+    if (const auto* fields = p.find("fields")) {
+      if (!fields->is_object() || !session.json) {
+        p.fail("fields", "an object of JSON pointers (\"/email\": \"/user/mail\"), with \"json\": true");
+      }
+      for (const auto& [portable, own] : fields->items()) {
+        std::string at = child_pointer(p.pointer("fields"), portable);
+        bool valid = !portable.empty() && own.is_string();
+        try {
+          valid = valid && (nlohmann::json::json_pointer(portable), nlohmann::json::json_pointer(own.get<std::string>()),
+                            portable[0] == '/' && own.get<std::string>().rfind('/', 0) == 0);
+        } catch (const nlohmann::json::exception&) {
+          valid = false;
+        }
+        if (!valid) {
+          config_fail(top.source(), at, "a JSON pointer of the reference SP's session shape mapped to one of this page");
+        }
+        session.fields[portable] = own.get<std::string>();
+      }
+    }
     p.finish();
     signals.session_probe = session;
   }
@@ -88,6 +107,21 @@ Signals read_signals(ObjectReader& top) {
 }
 
 }  // namespace
+
+nlohmann::json portable_session(const SessionProbe& probe, const nlohmann::json& page) {
+  nlohmann::json out = page;
+  for (const auto& [portable, own] : probe.fields) {
+    try {
+      nlohmann::json::json_pointer from(own);
+      if (page.contains(from)) {
+        out[nlohmann::json::json_pointer(portable)] = page.at(from);
+      }
+    } catch (const nlohmann::json::exception&) {
+      // A pointer that does not fit this page (an array index on an object) maps nothing.
+    }
+  }
+  return out;
+}
 
 std::regex make_pattern(const std::string& text) {
   constexpr std::string_view k_icase = "(?i)";

@@ -98,7 +98,15 @@ TEST_CASE("every bundled scenario passes against the reference SP, and the repor
   std::size_t total = report["scenarios"].size();
   CHECK(total >= 60);
   CHECK(report["summary"]["total"] == total);
-  CHECK(report["summary"]["passed"] == total);
+  std::size_t ungraded = 0;
+  for (const auto& scenario : report["scenarios"]) {
+    INFO(scenario["id"].get<std::string>() << ": " << scenario["message"].get<std::string>());
+    // A catalogue POLICY case names no policy setting: reported, never graded.
+    bool reported_only = scenario["status"] == "skipped" && scenario["code"] == "policy_ungraded";
+    ungraded += reported_only ? 1 : 0;
+    CHECK((scenario["status"] == "passed" || reported_only));
+  }
+  CHECK(report["summary"]["passed"].get<std::size_t>() + ungraded == total);
 
   auto junit_text = core::read_file(report_dir / "junit.xml");
   REQUIRE(junit_text);

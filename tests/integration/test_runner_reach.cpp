@@ -58,7 +58,8 @@ TEST_CASE("every bundled scenario passes against the reference SP in every flow 
   std::size_t idp = 0;
   for (const auto& scenario : result.report["scenarios"]) {
     INFO(scenario["id"].get<std::string>() << ": " << scenario["message"].get<std::string>());
-    CHECK(scenario["status"] == "passed");
+    // A catalogue POLICY case names no policy setting: reported, never graded.
+    CHECK((scenario["status"] == "passed" || scenario["code"] == "policy_ungraded"));
     sp += scenario["flow"] == "sp-initiated" ? 1 : 0;
     idp += scenario["flow"] == "idp-initiated" ? 1 : 0;
     auto id = scenario["id"].get<std::string>();
@@ -77,7 +78,10 @@ TEST_CASE("without a login URL: IdP-initiated where possible, the rest skipped w
   std::size_t skipped = 0;
   for (const auto& scenario : result.report["scenarios"]) {
     INFO(scenario["id"].get<std::string>() << ": " << scenario["message"].get<std::string>());
-    if (scenario["status"] == "skipped") {
+    if (scenario["status"] == "skipped" && scenario["code"] == "policy_ungraded") {
+      ++skipped;  // a catalogue POLICY case: reported, never graded
+      CHECK(scenario["flow"] == "idp-initiated");
+    } else if (scenario["status"] == "skipped") {
       ++skipped;
       CHECK(scenario["code"] == "need.sp_initiated_login");
     } else {

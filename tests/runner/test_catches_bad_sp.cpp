@@ -49,17 +49,23 @@ TEST_CASE("a lax SP that accepts any response fails every reject-scenario", "[ru
   for (const auto& scenario : result.report["scenarios"]) {
     INFO(scenario["id"].get<std::string>() << ": " << scenario["message"].get<std::string>());
     if (scenario["status"] == "skipped") {
-      CHECK(scenario["code"].get<std::string>().rfind("need.", 0) == 0);
+      // Unmet needs, or a policy the fake target does not state.
+      std::string code = scenario["code"];
+      CHECK((code.rfind("need.", 0) == 0 || code == "policy_ungraded"));
       continue;
     }
     bool expects_reject = false;
+    bool safe = false;
     for (const auto& step : scenario["steps"]) {
       expects_reject = expects_reject || step["expected"]["outcome"] == "reject";
+      safe = safe || step["expected"]["grade"] == "safe";
     }
     if (expects_reject) {
       ++rejects;
       CHECK(scenario["status"] == "failed");
-      CHECK(scenario["code"] == "outcome_mismatch");
+      // SAFE also allows an acceptance as the attacker, which the lax SP's target (no session probe)
+      // cannot show, so an acceptance there is unverified rather than a plain mismatch.
+      CHECK(scenario["code"] == (safe ? "safe_unverified" : "outcome_mismatch"));
       CHECK(scenario["expected"]["outcome"] == "reject");
       CHECK(scenario["observed"]["outcome"] == "accept");
     } else {

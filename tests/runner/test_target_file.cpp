@@ -61,6 +61,18 @@ TEST_CASE("a target needs no app id, and may signal acceptance by its body alone
   CHECK(target.reason_pattern);
 }
 
+TEST_CASE("a session page of another shape is read through its field map", "[runner]") {
+  runner::SessionProbe probe;
+  probe.json = true;
+  probe.fields = {{"/email", "/user/mail"}, {"/name_id", "/subject/id"}, {"/attributes", "/claims"}};
+  auto page = nlohmann::json{{"user", {{"mail", "a@x"}}}, {"subject", {{"id", "n1"}}}, {"claims", {{"role", {"admin"}}}}};
+  auto portable = runner::portable_session(probe, page);
+  CHECK(portable["email"] == "a@x");
+  CHECK(portable["name_id"] == "n1");
+  CHECK(portable["attributes"]["role"][0] == "admin");
+  CHECK(portable["user"]["mail"] == "a@x");  // the page's own fields stay readable
+}
+
 TEST_CASE("bad target files name the pointer and the expectation", "[runner]") {
   auto with = [](auto change) {
     auto json = valid();
@@ -78,6 +90,14 @@ TEST_CASE("bad target files name the pointer and the expectation", "[runner]") {
   CHECK_THAT(with([](auto& j) { j["reason_pattern"] = "no group"; }),
              Contains("/reason_pattern: a regular expression with exactly one capture group"));
   CHECK_THAT(with([](auto& j) { j["reason_pattern"] = "(a)(b)"; }), Contains("/reason_pattern: a regular"));
+  CHECK_THAT(with([](auto& j) {
+               j["signals"]["session_probe"] = {{"url", "http://x/"}, {"json", true}, {"fields", {{"email", "/mail"}}}};
+             }),
+             Contains("/signals/session_probe/fields/email: a JSON pointer"));
+  CHECK_THAT(with([](auto& j) {
+               j["signals"]["session_probe"] = {{"url", "http://x/"}, {"fields", {{"/email", "/mail"}}}};
+             }),
+             Contains("/signals/session_probe/fields: an object of JSON pointers"));
   CHECK_THAT(with([](auto& j) { j["policy"]["clock_skew"] = 5; }),
              Contains("/policy/clock_skew: a policy setting of `idp_sim run --list-policies`"));
   CHECK_THAT(with([](auto& j) { j["policy"]["clock_skew_seconds"] = ">=5"; }), Contains("/policy/clock_skew_seconds:"));

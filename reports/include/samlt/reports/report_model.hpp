@@ -78,6 +78,14 @@ struct SamlMessage {
   std::string decoded;  // the XML, pretty-printed (pretty_print_xml.hpp); empty if undecodable
 };
 
+// What reports keep of a text that may be huge (an oversized message, a whole error page): its
+// first `limit` bytes, cut on a UTF-8 character boundary, then "… (N bytes)".
+std::string excerpt(const std::string& text, std::size_t limit);
+
+// A message as reports keep it: pretty-printed when it fits in `limit`, excerpts otherwise.
+SamlMessage message_for_report(std::string label, const std::string& raw, const std::string& xml,
+                               std::size_t limit = 256 * 1024);
+
 // One HTTP request and its response. Bodies are excerpts: the runner truncates them.
 struct HttpExchange {
   std::string label;   // e.g. "step 1: POST Response to ACS"

@@ -21,7 +21,16 @@ struct SessionProbe {
   std::string url;
   int status = 200;
   bool json = false;  // ask with Accept: application/json (enables session checks by JSON pointer)
+  // Where the page keeps what the scenarios read in the reference SP's shape: portable pointer
+  // ("/email", "/name_id", "/attributes") -> this page's pointer ("/user/mail"). Pointers not
+  // named here are read as they are.
+  std::map<std::string, std::string> fields;
 };
+
+// The probe's JSON in the reference SP's shape: each field of `probe` copied from the page's own
+// pointer to the portable one ("/attributes" may name a whole object). Pointers that do not fit
+// the page copy nothing.
+nlohmann::json portable_session(const SessionProbe& probe, const nlohmann::json& page);
 
 // The acceptance signals. A sign-in counts as accepted only when no reject signal fires, the
 // answer matches accept_location and accept_body when they are given, and the session signals
