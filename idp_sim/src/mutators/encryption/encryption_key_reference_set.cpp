@@ -23,9 +23,12 @@ void add_retrieval_method(xmlNode* key_info, const std::string& uri) {
 }
 
 // `key` moved out of EncryptedData/KeyInfo to the end of the EncryptedAssertion, with `id`.
+// Its descendants may use a namespace declared on the KeyInfo it leaves (Entra's unprefixed ds:
+// KeyInfo): reconciling declares what is no longer in scope, so every element keeps its namespace.
 void move_beside(xmlNode* encrypted_assertion, xmlNode* key, const std::string& id) {
   xmlUnlinkNode(key);
   xmlAddChild(encrypted_assertion, key);
+  xmlDOMWrapReconcileNamespaces(nullptr, key, 0);
   core::set_attribute(key, "Id", id);
 }
 

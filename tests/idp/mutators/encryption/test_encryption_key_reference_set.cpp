@@ -29,6 +29,10 @@ TEST_CASE("encryption.key_reference_set cycle: two EncryptedKeys naming each oth
   CHECK(core::attribute(retrieval_methods(data)[0], "URI") == "#_k1");
   CHECK(core::attribute(retrieval_methods(keys[0])[0], "URI") == "#_k2");
   CHECK(core::attribute(retrieval_methods(keys[1])[0], "URI") == "#_k1");
+  // As posted, too: the moved key's unprefixed KeyInfo keeps its namespace (it was declared on
+  // the KeyInfo the key left), instead of falling into the EncryptedAssertion's default one.
+  CHECK(test::idp::count_named(m.mutated.xml, n::ns_assertion, "KeyInfo") == 0);
+  CHECK(test::idp::count_named(m.mutated.xml, n::ns_dsig, "KeyInfo") == 3);
 }
 
 TEST_CASE("encryption.key_reference_set many and external", "[mutator][encryption.key_reference_set]") {
@@ -53,6 +57,8 @@ TEST_CASE("encryption.key_reference_set sibling: the Shibboleth layout decrypts"
   xmlNode* data = core::child_named(encrypted, n::ns_xenc, "EncryptedData");
   REQUIRE(retrieval_methods(data).size() == 1);
   CHECK(core::attribute(retrieval_methods(data)[0], "Type") == "http://www.w3.org/2001/04/xmlenc#EncryptedKey");
+  CHECK(test::idp::count_named(m.mutated.xml, n::ns_assertion, "KeyInfo") == 0);
+  CHECK(test::idp::count_named(m.mutated.xml, n::ns_dsig, "KeyInfo") == 2);
   // xmlsec1 resolves the RetrievalMethod to the sibling key (the same-document #_k1 needs Id as an ID).
   auto plain = test::idp::xmlsec1_decrypts(m.mutated.xml);
   INFO(plain.output);
