@@ -116,7 +116,8 @@ int write_idp_metadata(const TargetSession& session, const RunOptions& options, 
 
 std::string run_usage() {
   return "usage: idp_sim run [FILES|DIRS...] --target FILE [--target FILE...] [--report DIR] [--jobs N]\n"
-         "                   [--tags a,b] [--flows preferred|all|sp_initiated|idp_initiated]\n"
+         "                   [--tags a,b] [--only IDS] [--exclude IDS]\n"
+         "                   [--flows preferred|all|sp_initiated|idp_initiated]\n"
          "                   [--shard k/N] [--timeout SECONDS] [--no-target-check] [--quiet]\n"
          "       idp_sim run --target FILE --check-target\n"
          "       idp_sim run --target FILE --write-idp-metadata OUT [--idp-base-url URL]\n"
@@ -125,6 +126,7 @@ std::string run_usage() {
          "  judges what the SP did, and writes junit.xml, report.json and index.html to the report\n"
          "  folder (default reports/latest). With several targets, each gets REPORT/<target name>/ and\n"
          "  REPORT gets matrix.html and matrix.json. Scenario paths default to ./scenarios.\n"
+         "  --only and --exclude take comma-separated scenario ids or id prefixes up to a '/'.\n"
          "  Before any suite runs, one valid sign-in and one for another audience check that the\n"
          "  target's signals tell them apart (--check-target: only that). --write-idp-metadata writes\n"
          "  the federation metadata the SP must import to trust this IdP.\n"
@@ -165,8 +167,8 @@ int run_command(const std::vector<std::string>& args, std::FILE* out, std::FILE*
     std::vector<Scenario> scenarios;
     if (!options.check_target_only) {
       scenarios = load_scenarios(options.paths);
-      scenarios = select_shard(filter_by_tags(std::move(scenarios), options.tags), options.shard_index,
-                               options.shard_count);
+      scenarios = select_by_id(filter_by_tags(std::move(scenarios), options.tags), options.only, options.exclude);
+      scenarios = select_shard(std::move(scenarios), options.shard_index, options.shard_count);
     }
     for (const auto& session : sessions) {
       check_app_overrides(scenarios, session);

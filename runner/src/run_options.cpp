@@ -84,6 +84,10 @@ RunOptions parse_run_options(const std::vector<std::string>& args) {
       options.jobs = to_int(value(), arg, 1, 64);
     } else if (arg == "--tags") {
       options.tags = split(value());
+    } else if (arg == "--only") {
+      options.only = split(value());
+    } else if (arg == "--exclude") {
+      options.exclude = split(value());
     } else if (arg == "--timeout") {
       options.timeout_seconds = to_int(value(), arg, 1, 600);
     } else if (arg == "--quiet" || arg == "-q") {

@@ -24,6 +24,8 @@ struct RunOptions {
   std::string idp_base_url = "http://127.0.0.1:8080";       // the endpoints that metadata names
   int jobs = 4;
   std::vector<std::string> tags;
+  std::vector<std::string> only;     // --only: scenario ids (or id prefixes) to run
+  std::vector<std::string> exclude;  // --exclude: scenario ids (or id prefixes) to leave out
   int shard_index = 1;
   int shard_count = 1;
   double timeout_seconds = 10.0;

@@ -15,6 +15,8 @@ constexpr ReasonPattern k_patterns[] = {
     {"Shibboleth SP 3", R"re(<p class="error">[^<]*</p>\s*<p>([^<]+)</p>)re"},
     // SimpleSAMLphp 1.x with debug output: the exception behind UNHANDLEDEXCEPTION.
     {"SimpleSAMLphp", R"re(Caused by: [\w\\]+: ([^\n<]+))re"},
+    // SimpleSAMLphp 1.x's own error pages (Error\BadRequest and friends): "The reason was: …".
+    {"SimpleSAMLphp error page", R"re(The reason was: ([^\n<]+?)\s*<)re"},
     {"JSON error field", R"re("(?:error|error_description|message|detail)"\s*:\s*"((?:[^"\\]|\\.)+)")re"},
 };
 

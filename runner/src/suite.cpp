@@ -78,6 +78,31 @@ std::vector<Scenario> filter_by_tags(std::vector<Scenario> scenarios, const std:
   return scenarios;
 }
 
+std::vector<Scenario> select_by_id(std::vector<Scenario> scenarios, const std::vector<std::string>& only,
+                                   const std::vector<std::string>& exclude) {
+  auto names = [](const std::string& name, const Scenario& s) {
+    return s.id == name || (s.id.size() > name.size() && s.id.compare(0, name.size(), name) == 0 &&
+                            (name.back() == '/' || s.id[name.size()] == '/'));
+  };
+  auto check = [&](const std::vector<std::string>& list, const char* option) {
+    for (const auto& name : list) {
+      if (std::none_of(scenarios.begin(), scenarios.end(), [&](const Scenario& s) { return names(name, s); })) {
+        throw core::Fatal(std::string(option) + ": no scenario has the id '" + name +
+                          "' (a scenario id, or its prefix up to a '/')");
+      }
+    }
+  };
+  check(only, "--only");
+  check(exclude, "--exclude");
+  auto named_by = [&](const std::vector<std::string>& list, const Scenario& s) {
+    return std::any_of(list.begin(), list.end(), [&](const std::string& name) { return names(name, s); });
+  };
+  std::erase_if(scenarios, [&](const Scenario& s) {
+    return (!only.empty() && !named_by(only, s)) || named_by(exclude, s);
+  });
+  return scenarios;
+}
+
 std::vector<Scenario> select_shard(std::vector<Scenario> scenarios, int index, int count) {
   std::vector<Scenario> out;
   for (std::size_t i = 0; i < scenarios.size(); ++i) {

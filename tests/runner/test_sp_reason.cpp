@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The SP's reason in its own words, from error pages captured from real SPs (tests/data/sp_pages/:
 // Shibboleth SP 3.4, SimpleSAMLphp 1.19 and the pysaml2 7.0 wrapper, each refusing an assertion
-// for another audience).
+// for another audience; SimpleSAMLphp's "Bad request received" for a LogoutResponse at its ACS).
 #include "sp_reason.hpp"
 
 #include "samlt/core/fs.hpp"
@@ -35,6 +35,8 @@ TEST_CASE("default patterns find each stack's own words", "[runner]") {
   CHECK(reason_of(page("simplesamlphp-1.19-audience.html")) ==
         "This SP [urn:samlt:interop:simplesamlphp-sp] is not a valid audience for the assertion. Candidates were: "
         "[https://other-sp.example/]");
+  CHECK(reason_of(page("simplesamlphp-1.19-bad-request.html")) ==
+        "Invalid message received to AssertionConsumerService endpoint.");
   CHECK(reason_of(page("pysaml2-7.0-wrapper-audience.json")) ==
         "Exception: AudienceRestrictions conditions not satisfied! (Local entity_id=urn:samlt:interop:pysaml2-sp)");
 }

@@ -55,3 +55,28 @@ TEST_CASE("shards are disjoint and together complete", "[runner]") {
   }
   CHECK(total == all.size());
 }
+
+TEST_CASE("only and exclude select scenarios by id or by an id prefix up to a '/'", "[runner]") {
+  test::TempDir dir;
+  for (const char* id : {"security/xsw/xsw-1", "security/xsw/xsw-10", "security/time/skew", "entra/basic"}) {
+    test::write_json(dir, std::string("s/") + id + ".json", scenario(id, {}));
+  }
+  auto all = runner::load_scenarios({dir / "s"});
+  auto ids = [](const std::vector<runner::Scenario>& scenarios) {
+    std::vector<std::string> out;
+    for (const auto& s : scenarios) {
+      out.push_back(s.id);
+    }
+    return out;
+  };
+  using V = std::vector<std::string>;
+  CHECK(ids(runner::select_by_id(all, {}, {})).size() == 4);
+  // "xsw-1" is not a prefix of "xsw-10": a prefix ends at a '/'.
+  CHECK(ids(runner::select_by_id(all, {"security/xsw/xsw-1"}, {})) == V{"security/xsw/xsw-1"});
+  CHECK(ids(runner::select_by_id(all, {"security/xsw"}, {})) == V{"security/xsw/xsw-1", "security/xsw/xsw-10"});
+  CHECK(ids(runner::select_by_id(all, {"security/"}, {"security/xsw/xsw-10"})) ==
+        V{"security/time/skew", "security/xsw/xsw-1"});
+  CHECK(ids(runner::select_by_id(all, {}, {"security"})) == V{"entra/basic"});
+  CHECK_THROWS_WITH(runner::select_by_id(all, {"security/xs"}, {}), Contains("--only: no scenario has the id 'security/xs'"));
+  CHECK_THROWS_WITH(runner::select_by_id(all, {}, {"nope"}), Contains("--exclude: no scenario has the id 'nope'"));
+}

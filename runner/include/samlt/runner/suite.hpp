@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Finding, loading and selecting scenarios: files and folders from the command line, tags, shards.
+// Finding, loading and selecting scenarios: files and folders from the command line, tags, ids, shards.
 #pragma once
 
 #include "samlt/runner/scenario.hpp"
@@ -18,6 +18,13 @@ std::vector<Scenario> load_scenarios(const std::vector<std::filesystem::path>& p
 
 // Keeps scenarios carrying any of `tags` (or whose suite is one of them); all when `tags` is empty.
 std::vector<Scenario> filter_by_tags(std::vector<Scenario> scenarios, const std::vector<std::string>& tags);
+
+// Keeps the scenarios `only` names (all when it is empty), then drops those `exclude` names. A
+// name is a scenario id, or an id's prefix ending at a '/' ("security/xsw": a section;
+// "security/encryption/enc-key-loop": every variant of that file). Throws core::Fatal for a name
+// that no scenario has, so a typo does not quietly run nothing or everything.
+std::vector<Scenario> select_by_id(std::vector<Scenario> scenarios, const std::vector<std::string>& only,
+                                   const std::vector<std::string>& exclude);
 
 // Shard `index` (1-based) of `count`: every count-th scenario in id order, so shards are disjoint
 // and together complete. REQUIRES: 1 <= index <= count.
