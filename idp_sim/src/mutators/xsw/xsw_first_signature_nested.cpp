@@ -12,7 +12,8 @@
 
 namespace samlt::idp::mutators {
 
-// Params: visible_id (the forged Assertion's ID, default attack-assertion-id), victim.
+// Params: visible_id (the forged Assertion's ID, default a fresh one, so that no two messages share
+// it and an SP's replay cache never answers for its signature checks), victim.
 core::Result<void> xsw_first_signature_nested(Target& target) {
   namespace n = core::names;
   auto visible_id = string_param(target, "visible_id");
@@ -25,7 +26,7 @@ core::Result<void> xsw_first_signature_nested(Target& target) {
   if (signature == nullptr) {
     return core::fail(core::Reason::mutator_not_applicable, "the Assertion carries no Signature");
   }
-  std::string id = visible_id->value_or("attack-assertion-id");
+  std::string id = visible_id->value_or(core::new_saml_id());
   xmlNode* forged = xsw::copy_without_signature(original);
   xsw::write_victim(forged, *victim);
   core::set_attribute(forged, "ID", id);
