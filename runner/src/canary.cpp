@@ -13,6 +13,7 @@
 
 #include <map>
 #include <mutex>
+#include <optional>
 
 namespace samlt::runner {
 
@@ -21,6 +22,7 @@ struct Canary::State {
   std::string base;
   mutable std::mutex mutex;
   std::map<std::string, int, std::less<>> hits;  // token -> requests
+  std::map<std::string, std::string, std::less<>> documents;  // token -> what serve() answers
 };
 
 namespace {
@@ -32,11 +34,21 @@ class Handler : public Poco::Net::HTTPRequestHandler {
   explicit Handler(Canary::State& state) : m_state(state) {}
   void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override {
     std::string path = request.getURI();
+    std::optional<std::string> document;
     if (path.rfind(k_prefix, 0) == 0) {
       std::string token = path.substr(k_prefix.size());
       token = token.substr(0, token.find_first_of("/?#"));
       std::lock_guard lock(m_state.mutex);
       ++m_state.hits[token];
+      if (auto it = m_state.documents.find(token); it != m_state.documents.end()) {
+        document = it->second;
+      }
+    }
+    if (document) {
+      response.setStatus(Poco::Net::HTTPResponse::HTTP_OK);
+      response.setContentType("application/samlmetadata+xml");
+      response.sendBuffer(document->data(), document->size());
+      return;
     }
     // An empty answer: whatever the SP hoped to load, it learns nothing from the canary.
     response.setStatus(Poco::Net::HTTPResponse::HTTP_NOT_FOUND);
@@ -89,6 +101,13 @@ Canary::~Canary() {
 }
 
 std::string Canary::new_url() { return m_state->base + core::to_hex(core::random_bytes(8)); }
+
+std::string Canary::serve(std::string document) {
+  std::string token = core::to_hex(core::random_bytes(8));
+  std::lock_guard lock(m_state->mutex);
+  m_state->documents[token] = std::move(document);
+  return m_state->base + token;
+}
 
 int Canary::hits(const std::string& url) const {
   std::string token = token_of(url, m_state->base);

@@ -19,6 +19,10 @@ class Canary {
 
   // A fresh URL under the canary: http://127.0.0.1:PORT/canary/<token>. Thread-safe.
   std::string new_url();
+  // A fresh URL under the canary that answers GET with `document` (application/samlmetadata+xml)
+  // for as long as the canary lives: a dynamic metadata source the SP is told to fetch. Its
+  // requests are counted like any other. Thread-safe.
+  std::string serve(std::string document);
   // How many requests reached `url` (any method, any suffix after its token). Thread-safe.
   int hits(const std::string& url) const;
 

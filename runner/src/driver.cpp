@@ -3,6 +3,9 @@
 
 #include "canary.hpp"
 #include "judge.hpp"
+#include "logout_step.hpp"
+#include "metadata_step.hpp"
+#include "sp_restart.hpp"
 #include "saml_messages.hpp"
 #include "samlt/idp/issue.hpp"
 #include "samlt/reports/report_model.hpp"
@@ -16,11 +19,15 @@ namespace {
 
 using Seconds = std::chrono::duration<double>;
 
-// What one step left behind for the next one (a replay posts it again).
+// What one step left behind for the next one (a replay posts it again; answer_again issues
+// `request` again).
 struct Posted {
   std::string acs_url;
   core::FormFields form;
   std::string name_id;  // the identity the IdP issued it to (the attacker's, in attack cases)
+  std::string xml;      // the Response, for a delivery other than the POST form
+  IssuedSession session;  // what an idp_logout step names
+  idp::IssueRequest request;
 };
 
 // SP-initiated: the SP's AuthnRequest, exactly as it sent it, becomes the IdP's input.
@@ -60,6 +67,24 @@ core::Result<void> start_at_sp(const Scenario& scenario, const Target& target, B
   return {};
 }
 
+// The IdP's answer to `request`, recorded in the report.
+core::Result<Posted> answer(idp::IssueRequest request, const DriverContext& context, reports::ScenarioResult& result,
+                            std::size_t step) {
+  auto outcome = idp::issue_response(context.idp, request, context.clock.now());
+  if (!outcome) {
+    return core::fail(outcome.error());
+  }
+  if (const auto* refused = std::get_if<idp::AadstsError>(&*outcome)) {
+    return core::fail(core::Reason::runner_idp_refused,
+                      "the IdP refused the SP's request: AADSTS" + std::to_string(refused->code) + ": " + refused->message);
+  }
+  const auto& issued = std::get<idp::IssuedResponse>(*outcome);
+  result.messages.push_back(
+      reports::message_for_report("Response (step " + std::to_string(step) + ")", issued.saml_response_base64, issued.xml));
+  return Posted{issued.acs_url, issued.form, issued.name_id, issued.xml,
+                {issued.name_id, issued.name_id_format, issued.session_index}, std::move(request)};
+}
+
 core::Result<Posted> issue(const Scenario& scenario, Flow flow, const DriverContext& context, Browser& browser,
                            const std::string& canary_url, reports::ScenarioResult& result, std::size_t step) {
   idp::IssueRequest request;
@@ -76,28 +101,55 @@ core::Result<Posted> issue(const Scenario& scenario, Flow flow, const DriverCont
   } else {
     request.relay_state = scenario.relay_state;
   }
-  auto outcome = idp::issue_response(context.idp, request, context.clock.now());
-  if (!outcome) {
-    return core::fail(outcome.error());
-  }
-  if (const auto* refused = std::get_if<idp::AadstsError>(&*outcome)) {
-    return core::fail(core::Reason::runner_idp_refused,
-                      "the IdP refused the SP's request: AADSTS" + std::to_string(refused->code) + ": " + refused->message);
-  }
-  const auto& issued = std::get<idp::IssuedResponse>(*outcome);
-  result.messages.push_back(
-      reports::message_for_report("Response (step " + std::to_string(step) + ")", issued.saml_response_base64, issued.xml));
-  return Posted{issued.acs_url, issued.form, issued.name_id};
+  return answer(std::move(request), context, result, step);
 }
 
-core::Result<Judgement> post(const Posted& posted, const DriverContext& context, Browser& browser) {
+// The Response deflated into the ACS URL's query (saml-bindings §3.4.4), its RelayState kept, the
+// query signed with the key that signed the Response unless `signed_query` is false.
+core::Result<std::string> redirect_delivery_url(const Posted& posted, bool signed_query, const DriverContext& context) {
+  std::optional<std::string> relay_state;
+  for (const auto& [name, value] : posted.form) {
+    if (name == "RelayState") {
+      relay_state = value;
+    }
+  }
+  std::optional<core::RedirectSigner> signer;
+  if (signed_query) {
+    const idp::App* app = context.idp.find_app(context.app_id);
+    auto certificate = app != nullptr ? context.idp.signing_certificate(*app, context.clock.now())
+                                      : core::Result<const idp::SigningCertificate*>(
+                                            core::fail(core::Reason::internal_error, "no app"));
+    if (!certificate) {
+      return core::fail(certificate.error());
+    }
+    signer.emplace(core::RedirectSigner{(*certificate)->credential.key, core::SignatureAlgorithm::rsa_sha256});
+  }
+  auto query = core::encode_redirect(core::MessageParameter::saml_response, posted.xml, relay_state,
+                                     signer ? &*signer : nullptr, core::HexCase::lower);
+  if (!query) {
+    return core::fail(query.error());
+  }
+  return core::redirect_url(posted.acs_url, *query);
+}
+
+core::Result<Judgement> post(const Posted& posted, const DriverContext& context, Browser& browser,
+                             Delivery delivery = Delivery::post) {
   const auto& signals = context.target.signals;
   auto before = signals.session_cookie ? browser.cookie(*signals.session_cookie) : std::nullopt;
   reports::NamedValues headers;
   if (context.target.json_verdict) {
     headers.emplace_back("Accept", "application/json");
   }
-  auto answer = browser.post_form(posted.acs_url, posted.form, headers, "POST SAMLResponse to ACS");
+  core::Result<HttpResponse> answer = core::fail(core::Reason::internal_error, "not sent");
+  if (delivery == Delivery::post) {
+    answer = browser.post_form(posted.acs_url, posted.form, headers, "POST SAMLResponse to ACS");
+  } else {
+    auto url = redirect_delivery_url(posted, delivery == Delivery::redirect, context);
+    if (!url) {
+      return core::fail(url.error());
+    }
+    answer = browser.get(*url, headers, "GET SAMLResponse at ACS (HTTP-Redirect)");
+  }
   if (!answer) {
     return core::fail(answer.error());
   }
@@ -179,10 +231,27 @@ reports::ScenarioResult run_planned(const PlannedRun& run, const DriverContext& 
       core::Result<Judgement> judged = core::fail(core::Reason::internal_error, "step did not run");
       if (step.action == StepAction::sign_in) {
         auto posted = issue(scenario, run.flow, context, browser, canary_url, result, i + 1);
+        judged = posted ? post(*posted, context, browser, step.delivery)
+                        : core::Result<Judgement>(core::fail(posted.error()));
+        if (posted) {
+          last = *posted;
+        }
+      } else if (step.action == StepAction::answer_again) {
+        // The same AuthnRequest answered once more: every ID and the signature are new, only
+        // InResponseTo repeats (REQUIRES: scenario.cpp allows it only after a sign_in).
+        auto posted = answer(last->request, context, result, i + 1);
         judged = posted ? post(*posted, context, browser) : core::Result<Judgement>(core::fail(posted.error()));
         if (posted) {
           last = *posted;
         }
+      } else if (step.action == StepAction::idp_logout) {
+        judged = run_idp_logout(step, last->session, context, browser, result, i + 1);
+      } else if (step.action == StepAction::refresh_metadata) {
+        Browser admin(context.http_timeout_seconds, context.target.tls);  // the SP's administrator
+        judged = run_refresh_metadata(step, context, admin, result, i + 1);
+        append_exchanges(result, admin);
+      } else if (auto restarted = step.after_sp_restart ? restart_sp(context.target) : core::Result<void>(); !restarted) {
+        judged = core::fail(restarted.error());
       } else if (step.same_browser) {
         judged = post(*last, context, browser);
       } else {
@@ -222,6 +291,20 @@ reports::ScenarioResult run_planned(const PlannedRun& run, const DriverContext& 
     result.steps.push_back(std::move(broken));
   }
   append_exchanges(result, browser);
+  if (changes_sp_trust(scenario)) {
+    Browser admin(context.http_timeout_seconds, context.target.tls);
+    auto restored = restore_metadata(context, admin);
+    append_exchanges(result, admin);
+    if (!restored) {
+      reports::StepResult broken;
+      broken.name = "restore IdP metadata";
+      broken.status = reports::Status::error;
+      broken.code = step_code::run_error;
+      broken.message = std::string(core::id(restored.error().reason)) + ": " + restored.error().detail +
+                       "; the SP may still hold this scenario's metadata";
+      result.steps.push_back(std::move(broken));
+    }
+  }
   summarize_steps(result);
   result.duration_seconds = Seconds(std::chrono::steady_clock::now() - started).count();
   return result;

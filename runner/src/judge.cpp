@@ -80,7 +80,78 @@ void read_json_verdict(const HttpResponse& answer, reports::Observation& observe
   }
 }
 
+// The session probe's page, asked for as JSON when the probe answers JSON.
+core::Result<HttpResponse> ask_session_probe(const SessionProbe& probe, Browser& browser) {
+  reports::NamedValues headers;
+  if (probe.json) {
+    headers.emplace_back("Accept", "application/json");
+  }
+  return browser.get(probe.url, headers, "session probe");
+}
+
+// A JSON error body's reason id: {"reason": id} or {"error": {"id": id}} (the reference SP's).
+std::optional<std::string> json_error_reason(const HttpResponse& answer) {
+  if (answer.header("Content-Type").value_or("").find("json") == std::string::npos) {
+    return std::nullopt;
+  }
+  auto body = nlohmann::json::parse(answer.body, nullptr, false);
+  if (!body.is_object()) {
+    return std::nullopt;
+  }
+  if (body.contains("reason") && body["reason"].is_string()) {
+    return body["reason"].get<std::string>();
+  }
+  if (body.contains("error") && body["error"].is_object() && body["error"].contains("id") &&
+      body["error"]["id"].is_string()) {
+    return body["error"]["id"].get<std::string>();
+  }
+  return std::nullopt;
+}
+
 }  // namespace
+
+core::Result<Judgement> judge_logout_answer(const Target& target, Browser& browser, const HttpResponse& answer) {
+  Judgement judgement;
+  reports::Observation& observed = judgement.observed;
+  observed.http_status = answer.status;
+  judgement.final_url = answer.url;
+  if (target.json_verdict) {
+    observed.reason = json_error_reason(answer);
+  }
+  const SessionProbe& probe = *target.signals.session_probe;
+  auto page = ask_session_probe(probe, browser);
+  if (!page) {
+    return core::fail(page.error());
+  }
+  bool kept = page->status == probe.status;
+  observed.outcome = kept ? reports::Outcome::reject : reports::Outcome::accept;
+  observed.signal = kept ? signal::session_kept : signal::session_ended;
+  if (kept) {
+    observed.sp_reason = observed.reason ? observed.reason : find_sp_reason(target, {answer});
+  } else {
+    observed.reason.reset();  // an error id beside an ended session is no rejection reason
+  }
+  observed.detail = "HTTP " + std::to_string(answer.status) + "; " + probe.url + " answered " +
+                    std::to_string(page->status) + (kept ? ": the session survived" : ": the session ended");
+  return judgement;
+}
+
+Judgement judge_metadata_answer(const Target& target, const HttpResponse& answer) {
+  Judgement judgement;
+  reports::Observation& observed = judgement.observed;
+  observed.http_status = answer.status;
+  judgement.final_url = answer.url;
+  bool taken = answer.status >= 200 && answer.status < 400;
+  observed.outcome = taken ? reports::Outcome::accept : reports::Outcome::reject;
+  observed.signal = taken ? signal::metadata_taken : signal::metadata_refused;
+  if (!taken) {
+    observed.reason = json_error_reason(answer);
+    observed.sp_reason = observed.reason ? observed.reason : find_sp_reason(target, {answer});
+  }
+  observed.detail = "HTTP " + std::to_string(answer.status) +
+                    (taken ? ": the SP took the metadata" : ": the SP refused the metadata");
+  return judgement;
+}
 
 core::Result<Judgement> judge_acs_answer(const Target& target, Browser& browser, const HttpResponse& answer,
                                          const std::optional<std::string>& session_cookie_before) {
@@ -113,11 +184,7 @@ core::Result<Judgement> judge_acs_answer(const Target& target, Browser& browser,
   }
   if (signals.session_probe) {
     const auto& probe = *signals.session_probe;
-    reports::NamedValues headers;
-    if (probe.json) {
-      headers.emplace_back("Accept", "application/json");
-    }
-    auto page = browser.get(probe.url, headers, "session probe");
+    auto page = ask_session_probe(probe, browser);
     if (!page) {
       return core::fail(page.error());
     }

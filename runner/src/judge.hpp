@@ -26,6 +26,10 @@ inline constexpr const char* body_mismatch = "body_mismatch";        // accept_b
 inline constexpr const char* no_session_cookie = "no_session_cookie";      // no new session cookie
 inline constexpr const char* session_probe_failed = "session_probe_failed";  // probe refused
 inline constexpr const char* session_despite_error = "session_despite_error";  // error page, but a session
+inline constexpr const char* session_ended = "session_ended";  // idp_logout: the probe no longer answers
+inline constexpr const char* session_kept = "session_kept";    // idp_logout: the session survived
+inline constexpr const char* metadata_taken = "metadata_taken";      // refresh_metadata: a 2xx or 3xx
+inline constexpr const char* metadata_refused = "metadata_refused";  // refresh_metadata: anything else
 }  // namespace signal
 
 struct Judgement {
@@ -40,6 +44,18 @@ struct Judgement {
 // so that an older session is not mistaken for a new one. On a rejection, observed.sp_reason is
 // the SP's reason: its JSON verdict's reason id, else what reason_pattern (or a default pattern)
 // finds. Fails with runner.http_failed when following or probing fails.
+// Judges the SLO endpoint's answer to an IdP's LogoutRequest by the session it names: accepted
+// when the session probe no longer reaches the session (signal session_ended), rejected when it
+// still does (session_kept). The SP's redirect back to the IdP is not followed. On a rejection,
+// observed.sp_reason is the SP's reason (its JSON's reason or error.id, else reason_pattern).
+// REQUIRES: target.signals.session_probe. Fails with runner.http_failed.
+core::Result<Judgement> judge_logout_answer(const Target& target, Browser& browser, const HttpResponse& answer);
+
+// Judges the SP's answer to a metadata hand-over (target metadata_refresh): accepted on a 2xx or
+// 3xx, rejected otherwise, with the SP's reason (its JSON's reason or error.id, else
+// reason_pattern) on a rejection.
+Judgement judge_metadata_answer(const Target& target, const HttpResponse& answer);
+
 core::Result<Judgement> judge_acs_answer(const Target& target, Browser& browser, const HttpResponse& answer,
                                          const std::optional<std::string>& session_cookie_before);
 

@@ -30,6 +30,34 @@ constexpr Need k_needs[] = {
      "is seen (NO-FETCH cases)",
      "the SP is not on this machine's loopback, so it could not reach the runner's canary and a "
      "fetch would go unseen: run the SP on 127.0.0.1 to test that it fetches nothing a message names"},
+    {need::encryption_rollover, NeedSource::discovered,
+     "the SP publishes a second encryption certificate and decrypts with either (a key rollover)",
+     "the SP metadata lists one encryption certificate: publish the next one as a second "
+     "KeyDescriptor use=\"encryption\" to test that assertions encrypted to it are taken"},
+    {need::single_logout, NeedSource::discovered,
+     "the SP takes an IdP's LogoutRequest at an HTTP-Redirect SingleLogoutService, and a session "
+     "probe tells whether the session ended",
+     "the target has no SLO URL or no session probe: give slo_url (or SP metadata with a Redirect "
+     "SingleLogoutService) and signals.session_probe, and have the SP trust the IdP's logout "
+     "signatures, to test the signed Redirect messages it receives"},
+    {need::second_idp_trust, NeedSource::declared,
+     "the SP also trusts a second IdP: idp_sim's other tenant, entity ID "
+     "https://sts.windows.net/0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e/ with the signing certificate "
+     "idp2-signing (the catalogue's IdP-B)",
+     "the SP trusts one IdP: also trust the entity ID "
+     "https://sts.windows.net/0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e/ with certs/generated/idp2-signing.crt "
+     "(no account linked to it) and list \"second_idp_trust\" in the target's capabilities, to test "
+     "that one trusted IdP cannot sign in another's users"},
+    {need::metadata_refresh, NeedSource::discovered,
+     "the runner can hand the SP new metadata for the IdP it trusts (an admin's import or refresh), "
+     "and have it back",
+     "the target has no metadata_refresh: describe the SP's metadata import (the form URL, its "
+     "fields, and the admin login and CSRF token it needs) to test what the SP does with bad IdP "
+     "metadata"},
+    {need::sp_restart, NeedSource::discovered,
+     "the runner can restart the SP (the target's restart command) and wait until it answers again",
+     "the target has no restart: give \"restart\": {\"command\": [...]} (argv of a command that "
+     "restarts the SP and exits 0) to test that its replay cache survives a restart"},
 };
 
 }  // namespace

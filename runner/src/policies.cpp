@@ -32,6 +32,12 @@ constexpr PolicyKnob k_policies[] = {
     {"max_message_age_seconds", PolicyKind::number, "none", "seconds (a whole number), or none",
      "the oldest Response IssueInstant the SP takes, skew included, however long the assertion "
      "itself stays valid (Shibboleth's MessageFlow expires plus its clock skew); none: no limit"},
+    {"require_metadata_valid_until", PolicyKind::boolean, "false", "true or false",
+     "whether the SP refuses IdP metadata without validUntil (SAML2int IIP-MD04); Entra's "
+     "federation metadata carries none, so an SP that requires it cannot import Entra's as published"},
+    {"max_metadata_validity_days", PolicyKind::number, "none", "days (a whole number), or none",
+     "how far ahead the SP lets IdP metadata's validUntil lie before it refuses the document as a "
+     "stale one that never expires (SAML2int IIP-MD04); none: no limit"},
 };
 
 // "none" is the unbounded value of a number setting that allows it: above every number.

@@ -31,20 +31,32 @@ int usage_error(std::FILE* err, const std::string& message) {
 std::vector<reports::ScenarioResult> run_all(const std::vector<PlannedRun>& plan, const DriverContext& context,
                                              int jobs, Progress& progress) {
   std::vector<reports::ScenarioResult> results(plan.size());
+  // Runs that change what the SP trusts (new IdP metadata) or restart it run alone after the
+  // others, so no other sign-in meets their metadata or the restart; results keep the plan's order.
+  std::vector<std::size_t> shared;
+  std::vector<std::size_t> alone;
+  for (std::size_t i = 0; i < plan.size(); ++i) {
+    bool runs = !plan[i].unmet_need;
+    (runs && runs_alone(*plan[i].scenario) ? alone : shared).push_back(i);
+  }
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
-    for (std::size_t i = next++; i < plan.size(); i = next++) {
-      results[i] = run_planned(plan[i], context);
-      progress.finished(results[i]);
+    for (std::size_t n = next++; n < shared.size(); n = next++) {
+      results[shared[n]] = run_planned(plan[shared[n]], context);
+      progress.finished(results[shared[n]]);
     }
   };
   std::vector<std::thread> pool;
-  for (int j = 1; j < jobs && static_cast<std::size_t>(j) < plan.size(); ++j) {
+  for (int j = 1; j < jobs && static_cast<std::size_t>(j) < shared.size(); ++j) {
     pool.emplace_back(worker);
   }
   worker();
   for (auto& thread : pool) {
     thread.join();
+  }
+  for (std::size_t i : alone) {
+    results[i] = run_planned(plan[i], context);
+    progress.finished(results[i]);
   }
   progress.done();
   return results;
@@ -80,7 +92,8 @@ reports::RunReport run_target(const TargetSession& session, const std::vector<Sc
   auto plan = plan_runs(scenarios, session.resolved.capabilities, options.flows);
   Progress progress(out, plan.size(), options.quiet);
   Canary canary;
-  DriverContext context{target, *session.idp, session.app_id, session.policy, clock, options.timeout_seconds, &canary};
+  DriverContext context{target, *session.idp, session.app_id, session.policy,
+                        clock,  options.timeout_seconds, &canary, options.idp_base_url};
   report.results = run_all(plan, context, options.jobs, progress);
   report.duration_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;

@@ -3,6 +3,7 @@
 
 #include "samlt/core/fs.hpp"
 #include "samlt/core/json_reader.hpp"
+#include "samlt/idp/metadata.hpp"
 #include "samlt/runner/needs.hpp"
 #include "samlt/runner/policies.hpp"
 #include "scenario_expect.hpp"
@@ -16,8 +17,23 @@ using core::json::ObjectReader;
 using core::json::child_pointer;
 using core::json::config_fail;
 
+// The mutators of one list: those of the Response (all_mutators) or, for an idp_logout step,
+// those of a Redirect message (redirect_mutators), or for a refresh_metadata step those of the
+// metadata document (metadata_document_mutators).
+enum class MutatorTable { response, redirect, metadata };
+
+// "a, b, c": the ids of a mutator table, for error messages that say what was expected.
+template <class Table>
+std::string ids_joined(const Table& table) {
+  std::string out;
+  for (const auto& mutator : table) {
+    out += (out.empty() ? "" : ", ") + std::string(mutator.id);
+  }
+  return out;
+}
+
 std::vector<idp::MutatorUse> read_mutators(const nlohmann::json* list, const std::string& pointer,
-                                           std::string_view source) {
+                                           std::string_view source, MutatorTable table = MutatorTable::response) {
   std::vector<idp::MutatorUse> out;
   if (list == nullptr) {
     return out;
@@ -42,9 +58,16 @@ std::vector<idp::MutatorUse> read_mutators(const nlohmann::json* list, const std
       }
       entry.finish();
     }
-    if (idp::find_mutator(use.id) == nullptr) {
+    if (table == MutatorTable::response && idp::find_mutator(use.id) == nullptr) {
+      config_fail(source, item.is_string() ? at : child_pointer(at, "id"), "one of " + idp::mutator_ids_joined());
+    }
+    if (table == MutatorTable::redirect && idp::find_redirect_mutator(use.id) == nullptr) {
       config_fail(source, item.is_string() ? at : child_pointer(at, "id"),
-                  "one of " + idp::mutator_ids_joined());
+                  "a Redirect-message mutator: one of " + ids_joined(idp::redirect_mutators()));
+    }
+    if (table == MutatorTable::metadata && idp::find_metadata_mutator(use.id) == nullptr) {
+      config_fail(source, item.is_string() ? at : child_pointer(at, "id"),
+                  "a metadata mutator: one of " + ids_joined(idp::metadata_document_mutators()));
     }
     out.push_back(std::move(use));
   }
@@ -87,13 +110,53 @@ std::vector<Step> read_steps(ObjectReader& top, std::string_view source) {
   if (!list->is_array() || list->empty()) {
     config_fail(source, top.pointer("steps"), "a non-empty array of steps");
   }
+  bool signed_in = false;
   for (std::size_t i = 0; i < list->size(); ++i) {
     ObjectReader item((*list)[i], child_pointer(top.pointer("steps"), i), source);
     Step step;
-    step.action = item.choice_or("action", {{"sign_in", StepAction::sign_in}, {"replay", StepAction::replay}},
-                                 StepAction::sign_in);
-    if (step.action == StepAction::replay && i == 0) {
-      item.fail("action", "a sign_in step before the first replay");
+    step.action = item.choice_or(
+        "action",
+        {{"sign_in", StepAction::sign_in},
+         {"replay", StepAction::replay},
+         {"answer_again", StepAction::answer_again},
+         {"idp_logout", StepAction::idp_logout},
+         {"refresh_metadata", StepAction::refresh_metadata}},
+        StepAction::sign_in);
+    bool follows_sign_in = step.action == StepAction::replay || step.action == StepAction::answer_again ||
+                           step.action == StepAction::idp_logout;
+    if (follows_sign_in && !signed_in) {
+      item.fail("action", "a sign_in step before the first replay, answer_again or idp_logout");
+    }
+    signed_in = signed_in || step.action == StepAction::sign_in;
+    if (step.action == StepAction::refresh_metadata) {
+      step.metadata_mutators = read_mutators(item.find("mutators"), item.pointer("mutators"), source,
+                                             MutatorTable::metadata);
+      step.metadata_source = item.choice_or("source", {{"document", MetadataSource::document}, {"url", MetadataSource::url}},
+                                            MetadataSource::document);
+    }
+    if (item.has("binding")) {
+      if (step.action != StepAction::sign_in) {
+        item.fail("binding", "no binding choice here: only a sign_in step delivers a Response");
+      }
+      step.delivery = item.choice_or(
+          "binding",
+          {{"post", Delivery::post}, {"redirect", Delivery::redirect}, {"redirect_unsigned", Delivery::redirect_unsigned}},
+          Delivery::post);
+    }
+    if (step.action == StepAction::idp_logout) {
+      step.redirect_mutators = read_mutators(item.find("mutators"), item.pointer("mutators"), source,
+                                             MutatorTable::redirect);
+      step.relay_state = item.optional_string("relay_state");
+      if (item.has("hex_case")) {
+        step.hex_case = item.choice_or("hex_case", {{"lower", core::HexCase::lower}, {"upper", core::HexCase::upper}},
+                                       core::HexCase::lower);
+      }
+    }
+    if (item.has("after")) {
+      if (step.action != StepAction::replay) {
+        item.fail("after", "\"sp_restart\" only on a replay step");
+      }
+      step.after_sp_restart = item.choice_or("after", {{"sp_restart", true}}, false);
     }
     if (item.has("browser")) {
       if (step.action != StepAction::replay) {
@@ -106,6 +169,19 @@ std::vector<Step> read_steps(ObjectReader& top, std::string_view source) {
       item.fail("expect", "an expectation");
     }
     step.expectations = read_expectations(*expect, item.pointer("expect"), source);
+    if (step.action == StepAction::idp_logout || step.action == StepAction::refresh_metadata) {
+      for (const auto& candidate : step.expectations) {
+        const Expectation& e = candidate.expect;
+        if ((e.outcome != reports::Outcome::accept && e.outcome != reports::Outcome::reject) ||
+            e.grade != reports::Grade::exact || !e.session.empty() ||
+            e.redirect) {
+          item.fail("expect", step.action == StepAction::idp_logout
+                                  ? "accept (the session ended) or reject (it survived), without session or redirect checks"
+                                  : "accept (the SP took the metadata) or reject (it refused it), without session or "
+                                    "redirect checks");
+        }
+      }
+    }
     item.finish();
     steps.push_back(std::move(step));
   }
@@ -149,8 +225,23 @@ void infer_needs(Scenario& scenario) {
   const auto& app = scenario.app_overrides;
   if (app.contains("token_encryption") && app["token_encryption"].value("enabled", false)) {
     add_need(scenario, need::encryption_certificate);
+    if (app["token_encryption"].value("certificate", "") == "target-encryption-next") {  // target_app.hpp
+      add_need(scenario, need::encryption_rollover);
+    }
   }
   for (const auto& step : scenario.steps) {
+    if (step.action == StepAction::idp_logout) {
+      add_need(scenario, need::single_logout);
+    }
+    if (step.after_sp_restart) {
+      add_need(scenario, need::sp_restart);
+    }
+    if (step.action == StepAction::refresh_metadata) {
+      add_need(scenario, need::metadata_refresh);
+      if (step.metadata_source == MetadataSource::url) {
+        add_need(scenario, need::canary_reachable);  // the runner serves the document on loopback
+      }
+    }
     for (const auto& candidate : step.expectations) {
       if (!candidate.expect.session.empty()) {
         add_need(scenario, need::session_attributes);
@@ -169,7 +260,29 @@ std::string_view flow_name(Flow flow) {
 }
 
 std::string_view step_action_id(StepAction action) {
-  return action == StepAction::replay ? "replay" : "sign_in";
+  switch (action) {
+    case StepAction::replay:
+      return "replay";
+    case StepAction::answer_again:
+      return "answer_again";
+    case StepAction::idp_logout:
+      return "idp_logout";
+    case StepAction::refresh_metadata:
+      return "refresh_metadata";
+    case StepAction::sign_in:
+      break;
+  }
+  return "sign_in";
+}
+
+bool changes_sp_trust(const Scenario& scenario) {
+  return std::any_of(scenario.steps.begin(), scenario.steps.end(),
+                     [](const Step& step) { return step.action == StepAction::refresh_metadata; });
+}
+
+bool runs_alone(const Scenario& scenario) {
+  return changes_sp_trust(scenario) || std::any_of(scenario.steps.begin(), scenario.steps.end(),
+                                                   [](const Step& step) { return step.after_sp_restart; });
 }
 
 namespace {
@@ -227,6 +340,11 @@ Scenario read_scenario(const nlohmann::json& json, const std::filesystem::path& 
   scenario.user = top.string("user");
   read_idp_section(top, scenario, source);
   scenario.steps = read_steps(top, source);
+  bool answers_again = std::any_of(scenario.steps.begin(), scenario.steps.end(),
+                                   [](const Step& step) { return step.action == StepAction::answer_again; });
+  if (answers_again && std::find(scenario.flows.begin(), scenario.flows.end(), Flow::idp_initiated) != scenario.flows.end()) {
+    top.fail("flows", "[\"sp_initiated\"]: an answer_again step answers the SP's AuthnRequest again");
+  }
   top.finish();
   infer_needs(scenario);
   return scenario;

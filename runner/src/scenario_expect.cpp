@@ -98,8 +98,13 @@ ConditionalExpectation read_one(const nlohmann::json& json, const std::string& p
     }
     expect.redirect = std::move(redirect);
   }
-  if (expect.outcome != reports::Outcome::accept && (!expect.session.empty() || expect.redirect)) {
-    reader.fail("session", "no session or redirect checks unless the outcome is \"accept\"");
+  // On "safe", session values say what "the attacker's own identity" is when the SP accepts (the
+  // issuer that scopes it, ACCT-CROSS-IDP).
+  if (expect.redirect && word != Word::accept) {
+    reader.fail("redirect", "no redirect check unless the outcome is \"accept\"");
+  }
+  if (!expect.session.empty() && word != Word::accept && word != Word::safe) {
+    reader.fail("session", "no session checks unless the outcome is \"accept\" or \"safe\"");
   }
   reader.finish();
   return out;

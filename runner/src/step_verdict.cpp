@@ -76,6 +76,9 @@ void judge_step(const Expectation& expected, const Judgement& judged, const Targ
     if (auto foreign = foreign_identity(*judged.session_page, facts); !foreign.empty()) {
       return fail(step_code::safe_violated, headline + "; accepted as someone else" + foreign);
     }
+    if (auto mismatches = session_mismatches(expected, judged); !mismatches.empty()) {
+      return fail(step_code::safe_violated, headline + "; accepted, but not as the attacker's own principal" + mismatches);
+    }
     outcome.status = reports::Status::passed;
     outcome.message = reports::describe(observed) + "; accepted as exactly the attacker's own identity (safe)";
     return;

@@ -106,6 +106,78 @@ Signals read_signals(ObjectReader& top) {
   return signals;
 }
 
+core::FormFields read_fields(ObjectReader& reader, std::string_view key) {
+  core::FormFields fields;
+  const nlohmann::json* value = reader.find(key);
+  if (value == nullptr) {
+    return fields;
+  }
+  if (!value->is_object()) {
+    reader.fail(key, "an object of form field names and string values");
+  }
+  for (const auto& [name, item] : value->items()) {
+    if (!item.is_string()) {
+      config_fail(reader.source(), child_pointer(reader.pointer(key), name), "a string");
+    }
+    fields.push_back({name, item.get<std::string>()});
+  }
+  return fields;
+}
+
+std::optional<MetadataRefresh> read_metadata_refresh(ObjectReader& top) {
+  const nlohmann::json* json = top.find("metadata_refresh");
+  if (json == nullptr) {
+    return std::nullopt;
+  }
+  ObjectReader reader(*json, top.pointer("metadata_refresh"), top.source());
+  MetadataRefresh refresh;
+  refresh.url = reader.string("url");
+  require_url(reader, "url", refresh.url);
+  refresh.fields = read_fields(reader, "fields");
+  refresh.document_field = reader.string_or("document_field", refresh.document_field);
+  refresh.url_field = reader.optional_string("url_field");
+  if (const auto* login = reader.find("login")) {
+    ObjectReader l(*login, reader.pointer("login"), top.source());
+    MetadataRefresh::Login out{l.string("url"), read_fields(l, "fields")};
+    require_url(l, "url", out.url);
+    l.finish();
+    refresh.login = std::move(out);
+  }
+  if (const auto* csrf = reader.find("csrf")) {
+    ObjectReader c(*csrf, reader.pointer("csrf"), top.source());
+    MetadataRefresh::Csrf out{c.string("page"), c.string("pattern"), c.string("field")};
+    require_url(c, "page", out.page);
+    bool one_group = false;
+    try {
+      one_group = make_pattern(out.pattern).mark_count() == 1;
+    } catch (const std::regex_error&) {
+    }
+    if (!one_group) {
+      c.fail("pattern", "a regular expression with exactly one capture group (the token)");
+    }
+    c.finish();
+    refresh.csrf = std::move(out);
+  }
+  reader.finish();
+  return refresh;
+}
+
+std::optional<SpRestart> read_restart(ObjectReader& top) {
+  const nlohmann::json* json = top.find("restart");
+  if (json == nullptr) {
+    return std::nullopt;
+  }
+  ObjectReader reader(*json, top.pointer("restart"), top.source());
+  SpRestart restart;
+  restart.command = reader.strings("command");
+  if (restart.command.empty() || restart.command[0].empty()) {
+    reader.fail("command", "the restart command as a non-empty array of strings (program, then its arguments)");
+  }
+  restart.timeout_seconds = reader.number_or("timeout_seconds", restart.timeout_seconds, 1, 600);
+  reader.finish();
+  return restart;
+}
+
 }  // namespace
 
 nlohmann::json portable_session(const SessionProbe& probe, const nlohmann::json& page) {
@@ -143,12 +215,14 @@ Target load_target(const std::filesystem::path& file) {
   target.entity_id = top.string_or("entity_id", "");
   target.acs_url = top.string_or("acs_url", "");
   target.login_url = top.optional_string("login_url");
+  target.slo_url = top.optional_string("slo_url");
   target.metadata_url = top.optional_string("metadata_url");
   if (auto metadata = top.optional_string("metadata_file")) {
     target.metadata_file = core::json::resolve_path(base, *metadata);
   }
   for (auto [key, value] : {std::pair<const char*, const std::optional<std::string>*>{"login_url", &target.login_url},
-                            {"metadata_url", &target.metadata_url}}) {
+                            {"metadata_url", &target.metadata_url},
+                            {"slo_url", &target.slo_url}}) {
     if (*value) {
       require_url(top, key, **value);
     }
@@ -211,6 +285,8 @@ Target load_target(const std::filesystem::path& file) {
     target.tls.verify = reader.boolean_or("verify", true);
     reader.finish();
   }
+  target.metadata_refresh = read_metadata_refresh(top);
+  target.restart = read_restart(top);
   target.json_verdict = top.boolean_or("json_verdict", false);
   target.policy_url = top.optional_string("policy_url");
   if (const auto* policy = top.find("policy")) {

@@ -47,6 +47,12 @@ RegisteredTarget register_target(idp::IdpConfig config, const Target& target, co
     config.credential_files[k_target_encryption_credential] = named;
     config.credentials[k_target_encryption_credential] = named.credential;
   }
+  if (resolved.next_encryption_certificate) {
+    idp::NamedCredential named;
+    named.credential.certificate = *resolved.next_encryption_certificate;
+    config.credential_files[k_target_next_encryption_credential] = named;
+    config.credentials[k_target_next_encryption_credential] = named.credential;
+  }
   nlohmann::json app;
   std::string pointer;
   auto existing = std::find_if(config.apps.begin(), config.apps.end(),

@@ -19,6 +19,9 @@ struct RegisteredTarget {
 
 // The credential name the target's encryption certificate gets in the IdP configuration.
 inline constexpr const char* k_target_encryption_credential = "target-encryption";
+// … and the second one its SP metadata lists (a rollover); a scenario names it in
+// token_encryption.certificate.
+inline constexpr const char* k_target_next_encryption_credential = "target-encryption-next";
 
 // An app id derived from the entity ID (a lower-case GUID, the same on every run), so that the
 // IdP metadata URL a vendor configures once stays valid.

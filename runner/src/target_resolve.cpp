@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <climits>
 
@@ -66,7 +67,9 @@ std::string default_post_acs(xmlNode* sp) {
 }
 
 // saml-metadata §2.4.1.1: a KeyDescriptor without `use` serves both signing and encryption.
-core::Result<std::optional<core::Certificate>> encryption_certificate(xmlNode* sp, const std::string& source) {
+// Every distinct encryption certificate, in document order (the first KeyDescriptor's first).
+core::Result<std::vector<core::Certificate>> encryption_certificates(xmlNode* sp, const std::string& source) {
+  std::vector<core::Certificate> out;
   for (xmlNode* key : core::children_named(sp, n::ns_metadata, "KeyDescriptor")) {
     auto use = core::attribute(key, "use");
     if (use && *use != "encryption") {
@@ -77,10 +80,14 @@ core::Result<std::optional<core::Certificate>> encryption_certificate(xmlNode* s
       if (!parsed) {
         return metadata_invalid(source + ": KeyDescriptor X509Certificate: " + parsed.error().detail);
       }
-      return std::optional<core::Certificate>(*parsed);
+      bool known = std::any_of(out.begin(), out.end(), [&](const core::Certificate& c) { return c.pem() == parsed->pem(); });
+      if (!known) {
+        out.push_back(*parsed);
+      }
+      break;  // one certificate per KeyDescriptor (saml-metadata §2.4.1.1)
     }
   }
-  return std::optional<core::Certificate>();
+  return out;
 }
 
 core::Result<void> read_sp_metadata(Target& target, ResolvedTarget& resolved, double timeout_seconds) {
@@ -107,13 +114,24 @@ core::Result<void> read_sp_metadata(Target& target, ResolvedTarget& resolved, do
   if (target.entity_id.empty() || target.acs_url.empty()) {
     return metadata_invalid(source + ": no entityID or no HTTP-POST AssertionConsumerService");
   }
-  auto cert = encryption_certificate(sp, source);
-  if (!cert) {
-    return core::fail(cert.error());
+  if (!target.slo_url) {
+    for (xmlNode* slo : core::children_named(sp, n::ns_metadata, "SingleLogoutService")) {
+      if (core::attribute(slo, "Binding") == n::binding_redirect) {
+        target.slo_url = core::attribute(slo, "Location");
+        break;
+      }
+    }
   }
-  if (*cert) {
-    resolved.encryption_certificate = **cert;
+  auto certs = encryption_certificates(sp, source);
+  if (!certs) {
+    return core::fail(certs.error());
+  }
+  if (!certs->empty()) {
+    resolved.encryption_certificate = certs->front();
     resolved.encryption_certificate_source = source;
+  }
+  if (certs->size() > 1) {
+    resolved.next_encryption_certificate = (*certs)[1];
   }
   return {};
 }
@@ -179,11 +197,23 @@ core::Result<ResolvedTarget> resolve_target(Target& target, double timeout_secon
   if (resolved.encryption_certificate) {
     resolved.capabilities.emplace(need::encryption_certificate);
   }
+  if (resolved.next_encryption_certificate) {
+    resolved.capabilities.emplace(need::encryption_rollover);
+  }
   if (target.signals.session_probe && target.signals.session_probe->json) {
     resolved.capabilities.emplace(need::session_attributes);
   }
   if (is_loopback_url(target.acs_url)) {
     resolved.capabilities.emplace(need::canary_reachable);
+  }
+  if (target.slo_url && target.signals.session_probe) {
+    resolved.capabilities.emplace(need::single_logout);
+  }
+  if (target.metadata_refresh) {
+    resolved.capabilities.emplace(need::metadata_refresh);
+  }
+  if (target.restart) {
+    resolved.capabilities.emplace(need::sp_restart);
   }
   auto fetched = fetch_policy(target, timeout_seconds);
   if (!fetched) {

@@ -20,6 +20,9 @@ struct ResolvedTarget {
   // The certificate the IdP encrypts assertions to, and where it came from (for the report).
   std::optional<core::Certificate> encryption_certificate;
   std::string encryption_certificate_source;
+  // A second, different encryption certificate in the SP metadata: the SP decrypts with either
+  // during a key rollover (SAML2int IIP-SP08).
+  std::optional<core::Certificate> next_encryption_certificate;
   Capabilities capabilities;  // discovered plus declared (needs.hpp)
   std::vector<reports::PolicySetting> policy;  // in force, with origins (policies.hpp)
 };

@@ -149,7 +149,10 @@ std::string policy_json(const Policy& policy) {
       {"require_signed_logout_requests", policy.require_signed_logout_requests},
       {"require_signed_logout_responses", policy.require_signed_logout_responses},
       {"require_metadata_valid_until", policy.require_metadata_valid_until},
-      {"max_metadata_validity_days", policy.max_metadata_validity_days},
+      // 0 is no limit, which the runner's policy table (scenarios/README.md) calls "none".
+      {"max_metadata_validity_days", policy.max_metadata_validity_days == 0
+                                         ? nlohmann::json("none")
+                                         : nlohmann::json(policy.max_metadata_validity_days)},
   };
   return out.dump();
 }

@@ -28,6 +28,19 @@ std::string with_ports(std::string text, int idp_port, int sp_port) {
   return text;
 }
 
+// The default SP configuration names the project's certificates relative to itself; the tests use
+// the test set's, which has the same file names.
+void use_test_certificates(nlohmann::json& json, const std::filesystem::path& cert_dir) {
+  constexpr std::string_view prefix = "../../certs/generated/";
+  for (auto& value : json) {
+    if (value.is_structured()) {
+      use_test_certificates(value, cert_dir);
+    } else if (value.is_string() && value.get<std::string>().rfind(prefix, 0) == 0) {
+      value = (cert_dir / value.get<std::string>().substr(prefix.size())).string();
+    }
+  }
+}
+
 }  // namespace
 
 FederationServers::FederationServers(const std::string& sp_encryption_role)
@@ -41,6 +54,7 @@ FederationServers::FederationServers(const std::string& sp_encryption_role)
   REQUIRE(core::write_file_atomic(m_idp_config, idp.dump(2)));
 
   auto sp = nlohmann::json::parse(with_ports(read(source / "sp_under_test/config/default.json"), m_idp_port, m_sp_port));
+  use_test_certificates(sp, certs.dir());
   sp["signing"] = {{"key_file", certs.key_path("sp-signing").string()},
                    {"certificate_file", certs.certificate_path("sp-signing").string()}};
   sp["encryption"] = {{"key_file", certs.key_path(sp_encryption_role).string()},

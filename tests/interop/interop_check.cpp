@@ -12,6 +12,7 @@
 #include <fstream>
 #include <map>
 #include <regex>
+#include <set>
 
 namespace samlt::test::interop {
 namespace {
@@ -131,7 +132,7 @@ std::string judge_result(const Stack& stack, const ResultRun& result, const Inte
       // took the POST and gave no readable answer); its log is not consulted.
       verdict = step.code == "answer_timeout" ? "no-answer" : "unreadable";
     } else if (!step.visit) {
-      problems.push_back(result.id + ": " + step.name + ": no POST to the ACS in the report");
+      problems.push_back(result.id + ": " + step.name + ": no visit to the ACS in the report");
     } else {
       SpVerdict sp_verdict = stack.verdict({result, step, sp, logs});
       if (sp_verdict.outcome.empty()) {
@@ -206,6 +207,20 @@ std::vector<std::string> read_takes_sp_down(const std::filesystem::path& file) {
   return std::filesystem::exists(file) ? read_known_failures(file).ids : std::vector<std::string>{};
 }
 
+// needs-not-offered.txt (optional): "<need id> <why>" lines, '#' comments. A result skipped for a
+// listed need is what this SP's set-up cannot offer, not an error.
+std::vector<std::string> read_needs_not_offered(const std::filesystem::path& file) {
+  std::vector<std::string> needs;
+  if (std::filesystem::exists(file)) {
+    for (const auto& line : lines_of(file)) {
+      if (!line.empty() && line[0] != '#') {
+        needs.push_back(line.substr(0, line.find_first_of(" \t")));
+      }
+    }
+  }
+  return needs;
+}
+
 struct SuiteRun {
   SuiteReport report;
   std::string logs;
@@ -255,6 +270,9 @@ void check_interop_suite(const Stack& stack) {
   auto folder = interop_dir() / stack.impl;
   auto expected = read_expected(folder / "expected-verdicts.tsv");
   auto takes_down = scenarios_taking_sp_down(stack.impl);
+  auto not_offered = read_needs_not_offered(folder / "needs-not-offered.txt");
+  auto not_judged = read_takes_sp_down(interop_dir() / "not-judged.txt");
+  std::set<std::string> skipped_needs;
   auto kept = kept_dir(stack.impl);
   std::vector<std::string> errors;
   std::vector<std::string> problems;
@@ -267,6 +285,11 @@ void check_interop_suite(const Stack& stack) {
   auto judge_run = [&](const SuiteRun& run, const InteropSp& sp) {
     for (const auto& result : run.report.results) {
       ran.push_back(result.id);
+      std::string need = result.code.rfind("need.", 0) == 0 ? result.code.substr(5) : std::string();
+      if (result.status == "skipped" && std::find(not_offered.begin(), not_offered.end(), need) != not_offered.end()) {
+        skipped_needs.insert(need);
+        continue;
+      }
       if (result.status == "error" || (result.status == "skipped" && result.code != "policy_ungraded")) {
         errors.push_back(result.id + ": " + result.status + ": " + result.message);
         continue;
@@ -287,8 +310,10 @@ void check_interop_suite(const Stack& stack) {
     InteropSp sp(stack.impl, stack.example, dir.path());
     std::printf("interop %s: started in %.1f s\n", stack.impl, seconds_since(began));
     std::vector<std::string> selection = {"--flows", "all"};
-    if (!takes_down.empty()) {
-      selection.insert(selection.end(), {"--exclude", comma_joined(takes_down)});
+    std::vector<std::string> excluded = takes_down;
+    excluded.insert(excluded.end(), not_judged.begin(), not_judged.end());
+    if (!excluded.empty()) {
+      selection.insert(selection.end(), {"--exclude", comma_joined(excluded)});
     }
     auto run = run_suite(sp, dir / "report", kept, selection);
     if (run.sp_down) {
@@ -307,6 +332,11 @@ void check_interop_suite(const Stack& stack) {
       problems.push_back(takes_down[i] + ": listed in takes-sp-down.txt, but the SP kept running");
     }
     judge_run(run, sp);
+  }
+  for (const auto& need : not_offered) {
+    if (!skipped_needs.contains(need)) {
+      problems.push_back(need + ": listed in needs-not-offered.txt, but no result was skipped for it");
+    }
   }
   for (const auto& [id, unused] : expected) {
     if (std::find(ran.begin(), ran.end(), id) == ran.end()) {

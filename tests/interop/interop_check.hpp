@@ -39,7 +39,9 @@ struct Stack {
 
 // Starts the SP, runs every bundled scenario in every flow against it and checks, for the files
 // tests/interop/<impl>/expected-verdicts.tsv and known-failures.txt:
-// - no result is an error and none is skipped (the target offers every need);
+// - no result is an error and none is skipped (the target offers every need), but for the needs
+//   tests/interop/<impl>/needs-not-offered.txt lists with why (each must be needed by some result);
+// - tests/interop/not-judged.txt lists scenarios no SP's rules can judge yet: they are left out;
 // - each step's verdict by `stack.verdict` is the runner's observed outcome, and with the SP's
 //   error text is what expected-verdicts.tsv lists for that result (and it lists every result);
 // - the failed results are exactly known-failures.txt;

@@ -61,7 +61,10 @@ Exchange read_exchange(const nlohmann::json& json) {
   return exchange;
 }
 
+// The ACS visit's label: the POST binding, or the Response sent over HTTP-Redirect (binding
+// scenarios), as runner/src/driver.cpp names them.
 constexpr std::string_view k_acs_label = "POST SAMLResponse to ACS";
+constexpr std::string_view k_acs_redirect_label = "GET SAMLResponse at ACS (HTTP-Redirect)";
 constexpr std::string_view k_login_label = "GET login URL";
 
 std::vector<AcsVisit> acs_visits(const nlohmann::json& exchanges) {
@@ -69,7 +72,7 @@ std::vector<AcsVisit> acs_visits(const nlohmann::json& exchanges) {
   bool open = false;
   for (const auto& json : exchanges) {
     Exchange exchange = read_exchange(json);
-    if (exchange.label == k_acs_label) {
+    if (exchange.label == k_acs_label || exchange.label == k_acs_redirect_label) {
       visits.push_back({{std::move(exchange)}});
       open = true;
     } else if (exchange.label == k_login_label) {

@@ -6,7 +6,8 @@
 // - rejected: the ACS answers 403 {"result": "REJECT", "error": "<pysaml2's exception>: <its
 //   message>"}, and the log has the wrapper's "REJECT <the same>".
 // It decrypted an assertion with its own key when the request that accepted that assertion (the
-// log's thread) ran xmlsec1 --decrypt with DIR/sp.key, the only key in its configuration.
+// log's thread) ran xmlsec1 --decrypt with DIR/sp.key, the first of its two keys (the second,
+// DIR/sp-next.key, is the rollover's).
 #include "interop_check.hpp"
 
 #include <catch2/catch.hpp>
@@ -32,7 +33,8 @@ SpVerdict pysaml2_verdict(const StepContext& context) {
     return {"accept", "", seen + " ACCEPT with a new pysaml2_session cookie"};
   }
   auto json = nlohmann::json::parse(body, nullptr, false);
-  if (acs.status == 403 && json.is_object() && json.value("result", "") == "REJECT" && json["error"].is_string()) {
+  // 403: pysaml2 refused the Response; 405: the ACS takes HTTP-POST only (sp.py, as djangosaml2).
+  if ((acs.status == 403 || acs.status == 405) && json.is_object() && json.value("result", "") == "REJECT" && json["error"].is_string()) {
     std::string error = json["error"].get<std::string>();
     if (log_lines_with(context.logs, "REJECT " + error).empty()) {
       return {"", "", seen + " REJECT '" + error + "' that the log does not have"};

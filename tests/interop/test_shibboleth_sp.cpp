@@ -68,17 +68,22 @@ SpVerdict shibboleth_verdict(const StepContext& context) {
 }
 
 std::string shibboleth_decrypted(const StepContext& context) {
+  // The start script's two key pairs: DIR/sp.key (the one the encrypted-* scenarios encrypt to) and
+  // the rollover's DIR/sp-next.key; shibd must have loaded the first and nothing but those.
   std::string own_key = (context.sp.dir() / "sp.key").string();
+  std::string next_key = (context.sp.dir() / "sp-next.key").string();
   constexpr std::string_view k_loading = "loading private key from file (";
-  auto loaded = log_lines_with(context.logs, k_loading);
-  if (loaded.empty()) {
-    return "shibd's log shows no private key loaded";
-  }
-  for (auto line : loaded) {
+  bool own_loaded = false;
+  for (auto line : log_lines_with(context.logs, k_loading)) {
     auto file = line.substr(line.find(k_loading) + k_loading.size());
-    if (file.substr(0, file.find(')')) != own_key) {
+    file = file.substr(0, file.find(')'));
+    if (file != own_key && file != next_key) {
       return "shibd loaded another private key: " + std::string(line);
     }
+    own_loaded = own_loaded || file == own_key;
+  }
+  if (!own_loaded) {
+    return "shibd's log shows no private key loaded from " + own_key;
   }
   const Exchange* probe = context.step.visit->probe();
   auto session = probe ? nlohmann::json::parse(probe->response_body, nullptr, false) : nlohmann::json();

@@ -60,7 +60,8 @@ std::optional<std::string> track_of_response(const std::string& logs, const std:
 SpVerdict simplesamlphp_verdict(const StepContext& context) {
   const Exchange& acs = context.step.visit->acs();
   std::string seen = "ACS answered HTTP " + std::to_string(acs.status);
-  if (acs.status == 303 && acs.sets_cookie("SimpleSAMLAuthToken")) {
+  // 303 after a POST; after a GET (a Response over HTTP-Redirect) its redirect is a 302.
+  if ((acs.status == 303 || acs.status == 302) && acs.sets_cookie("SimpleSAMLAuthToken")) {
     return {"accept", "", seen + " and set SimpleSAMLAuthToken"};
   }
   std::smatch track;

@@ -18,7 +18,9 @@
 
 #include <atomic>
 #include <iterator>
+#include <mutex>
 #include <thread>
+#include <vector>
 
 namespace samlt::test {
 
@@ -31,6 +33,8 @@ struct FakeSp::State {
   std::thread stopper;
   int port = 0;
   std::string scheme = "http";
+  std::mutex mutex;
+  std::vector<std::string> metadata_imports;  // each document POSTed to /admin/import, in order
 };
 
 namespace {
@@ -77,7 +81,9 @@ class Handler : public Poco::Net::HTTPRequestHandler {
                                : R"({"result":"REJECT","error":"the Audience is not urn:samlt:sp:fake"})");
       return;
     }
-    if (path == "/acs" && request.getMethod() == "POST") {
+    // A Response in the ACS URL's query (HTTP-Redirect) is taken like a POSTed one.
+    bool redirected = request.getMethod() == "GET" && request.getURI().find("SAMLResponse=") != std::string::npos;
+    if (path == "/acs" && (request.getMethod() == "POST" || redirected)) {
       request.stream().ignore(std::numeric_limits<std::streamsize>::max());
       if (++m_state.posts >= m_state.vanish_after && m_state.mode == FakeSpMode::vanishing) {
         m_state.stop_requested = true;
@@ -91,6 +97,26 @@ class Handler : public Poco::Net::HTTPRequestHandler {
       cookie.setPath("/");
       response.addCookie(cookie);
       response.redirect(base + "/home", HTTPResponse::HTTP_FOUND);
+      return;
+    }
+    if (path == "/admin/import" && request.getMethod() == "POST" && m_state.mode == FakeSpMode::lax) {
+      // Takes any metadata document: no signature, validity, entity or DTD check.
+      std::string body(std::istreambuf_iterator<char>(request.stream()), {});
+      auto form = core::parse_form(body);
+      auto documents = form ? core::form_values(*form, "metadata") : std::vector<std::string>{};
+      std::lock_guard lock(m_state.mutex);
+      m_state.metadata_imports.push_back(documents.empty() ? std::string() : documents[0]);
+      response.setContentType("application/json");
+      response.send() << "{\"outcome\":\"ok\"}";
+      return;
+    }
+    if (path == "/slo" && m_state.mode == FakeSpMode::lax) {
+      // Any GET ends the session, whatever the LogoutRequest says or whoever signed it.
+      Poco::Net::HTTPCookie cookie("lax_session", "");
+      cookie.setPath("/");
+      cookie.setMaxAge(0);
+      response.addCookie(cookie);
+      response.redirect(base + "/", HTTPResponse::HTTP_FOUND);
       return;
     }
     if (path == "/home") {
@@ -159,6 +185,11 @@ FakeSp::~FakeSp() {
 
 int FakeSp::port() const { return m_state->port; }
 std::string FakeSp::base_url() const { return m_state->scheme + "://127.0.0.1:" + std::to_string(m_state->port); }
+std::vector<std::string> FakeSp::metadata_imports() const {
+  std::lock_guard lock(m_state->mutex);
+  return m_state->metadata_imports;
+}
+
 int FakeSp::acs_posts() const { return m_state->posts; }
 
 }  // namespace samlt::test

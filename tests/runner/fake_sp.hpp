@@ -6,11 +6,13 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace samlt::test {
 
 enum class FakeSpMode {
-  lax,             // any POST to /acs: session cookie + 302 to /home
+  lax,             // any Response at /acs (POST, or GET by Redirect): session cookie + 302 to
+                   // /home; any GET /slo ends it; any metadata POSTed to /admin/import is taken
   error_page_200,  // any POST to /acs: "Error" page with HTTP 200, no session
   vanishing,       // like lax, but the server stops after `vanish_after` ACS posts
   // Judges the audience only, and answers in JSON without a cookie: 200 {"result":"ACCEPT"} when
@@ -32,6 +34,7 @@ class FakeSp {
   std::string base_url() const;   // http(s)://127.0.0.1:PORT
   std::string entity_id() const { return "urn:samlt:sp:fake"; }
   int acs_posts() const;          // how many responses reached /acs
+  std::vector<std::string> metadata_imports() const;  // the `metadata` field of each /admin/import
 
   struct State;  // shared with the request handlers
 

@@ -76,6 +76,78 @@ TEST_CASE("a lax SP that accepts any response fails every reject-scenario", "[ru
   CHECK(result.report["summary"]["failed"].get<std::size_t>() == rejects);
 }
 
+TEST_CASE("an SP that ends the session on any LogoutRequest fails every tampered Redirect message",
+          "[runner][e2e][logout]") {
+  test::TempDir dir;
+  test::FakeSp sp(test::FakeSpMode::lax);
+  auto target = test::write_fake_target(dir, sp, {{"slo_url", sp.base_url() + "/slo"}});
+  auto result = run(dir, target, {test::bundled_scenarios().string(), "--only",
+                                  "security/binding/bind-redirect-sig-strip,security/binding/bind-redirect-sigalg-unknown,"
+                                  "security/binding/bind-relaystate-tamper,security/binding/pos-redirect-raw-encoding"});
+  CHECK(result.exit_code == 1);
+  std::size_t forged = 0;
+  for (const auto& scenario : result.report["scenarios"]) {
+    std::string id = scenario["id"];
+    INFO(id << ": " << scenario["message"].get<std::string>());
+    const auto& steps = scenario["steps"];
+    REQUIRE(steps.size() >= 2);
+    CHECK(steps[1]["name"] == "idp_logout (step 2)");
+    if (id.rfind("security/binding/pos-redirect-raw-encoding", 0) == 0) {
+      CHECK(scenario["status"] == "passed");
+      CHECK(steps[1]["observed"]["signal"] == "session_ended");
+      continue;
+    }
+    ++forged;
+    CHECK(scenario["status"] == "failed");
+    CHECK(steps[1]["status"] == "failed");
+    CHECK(steps[1]["code"] == "outcome_mismatch");
+    CHECK(steps[1]["expected"]["outcome"] == "reject");
+    CHECK(steps[1]["observed"]["outcome"] == "accept");
+    CHECK(steps[1]["observed"]["signal"] == "session_ended");
+  }
+  CHECK(forged == 7);  // sig-strip; sigalg bogus, empty, sha1-downgrade; relay state changed, removed, added
+}
+
+TEST_CASE("without an SLO URL the logout scenarios are skipped with the need named", "[runner][e2e][logout]") {
+  test::TempDir dir;
+  test::FakeSp sp(test::FakeSpMode::lax);
+  auto result = run(dir, test::write_fake_target(dir, sp),
+                    {test::bundled_scenarios().string(), "--only", "security/binding/bind-redirect-sig-strip"});
+  REQUIRE(result.report["scenarios"].size() == 1);
+  CHECK(result.report["scenarios"][0]["status"] == "skipped");
+  CHECK(result.report["scenarios"][0]["code"] == "need.single_logout");
+}
+
+TEST_CASE("an SP that takes any IdP metadata fails the metadata scenarios, and gets the IdP's own back after each",
+          "[runner][e2e][metadata]") {
+  test::TempDir dir;
+  test::FakeSp sp(test::FakeSpMode::lax);
+  nlohmann::json refresh = {{"metadata_refresh", {{"url", sp.base_url() + "/admin/import"}, {"fields", {{"name", "entra"}}}}}};
+  auto scenarios = test::bundled_scenarios() / "security/metadata";
+  auto result = run(dir, test::write_fake_target(dir, sp, refresh),
+                    {(scenarios / "md-unsigned.json").string(), (scenarios / "md-entityid-mismatch.json").string(),
+                     (scenarios / "md-dtd.json").string()});
+  CHECK(result.exit_code == 1);
+  std::size_t failed = 0;
+  for (const auto& scenario : result.report["scenarios"]) {
+    INFO(scenario["id"].get<std::string>() << ": " << scenario["message"].get<std::string>());
+    CHECK(scenario["status"] == "failed");
+    CHECK(scenario["steps"][0]["name"] == "refresh_metadata (step 1)");
+    CHECK(scenario["steps"][0]["code"] == "outcome_mismatch");
+    CHECK(scenario["steps"][0]["observed"]["outcome"] == "accept");
+    failed += scenario["status"] == "failed" ? 1 : 0;
+  }
+  CHECK(failed == 4);  // md-unsigned, md-entityid-mismatch, md-dtd/xxe, md-dtd/benign (IdP-initiated)
+  // Each run: its faulty document, then the IdP's own signed one handed back.
+  auto imports = sp.metadata_imports();
+  REQUIRE(imports.size() == 8);
+  for (std::size_t i = 0; i < imports.size(); i += 2) {
+    CHECK(imports[i] != imports[i + 1]);
+    CHECK_THAT(imports[i + 1], Contains("<Signature") && Contains("entityID=\"https://sts.windows.net/"));
+    CHECK_THAT(imports[i + 1], !Contains("<!DOCTYPE"));
+  }
+}
+
 TEST_CASE("an error page served with HTTP 200 counts as a rejection", "[runner][e2e]") {
   test::TempDir dir;
   test::FakeSp sp(test::FakeSpMode::error_page_200);

@@ -109,6 +109,64 @@ TEST_CASE("bad scenario files name the file, the JSON pointer and what was expec
   CHECK_THAT(load_error(nlohmann::json::array()), Contains("x.json: /: an object"));
 }
 
+TEST_CASE("answer_again, idp_logout and binding: where each may appear, and what they take", "[runner]") {
+  auto steps = [](nlohmann::json list, nlohmann::json flows = nullptr) {
+    auto json = valid();
+    json.erase("expect");
+    json["steps"] = std::move(list);
+    if (!flows.is_null()) {
+      json["flows"] = std::move(flows);
+    }
+    return json;
+  };
+  nlohmann::json sign_in = {{"action", "sign_in"}, {"expect", {{"outcome", "accept"}}}};
+  nlohmann::json again = {{"action", "answer_again"}, {"expect", {{"outcome", "reject"}}}};
+  CHECK_THAT(load_error(steps({sign_in, again})), Contains("/flows: [\"sp_initiated\"]: an answer_again step"));
+  CHECK(load_error(steps({sign_in, again}, {"sp_initiated"})).empty());
+
+  nlohmann::json logout = {{"action", "idp_logout"}, {"mutators", {"audience.wrong"}}, {"expect", {{"outcome", "reject"}}}};
+  CHECK_THAT(load_error(steps({sign_in, logout})),
+             Contains("/steps/1/mutators/0: a Redirect-message mutator: one of redirect.parameter_confused"));
+  logout["mutators"] = {"redirect.signature_removed"};
+  logout["expect"] = {{"outcome", "safe"}};
+  CHECK_THAT(load_error(steps({sign_in, logout})), Contains("/steps/1/expect: accept (the session ended) or reject"));
+  logout["expect"] = {{"outcome", "reject"}, {"family", "SIG_MISSING"}};
+  test::TempDir dir;
+  auto loaded = runner::load_scenario(test::write_json(dir, "security/binding/x.json", steps({sign_in, logout})), dir.path());
+  REQUIRE(loaded.steps.size() == 2);
+  CHECK(loaded.steps[1].action == runner::StepAction::idp_logout);
+  CHECK(loaded.steps[1].redirect_mutators.at(0).id == "redirect.signature_removed");
+  CHECK(std::find(loaded.needs.begin(), loaded.needs.end(), "single_logout") != loaded.needs.end());
+  CHECK_THAT(load_error(steps({logout})), Contains("/steps/0/action: a sign_in step before"));
+
+  nlohmann::json by_get = {{"action", "sign_in"}, {"binding", "redirect"}, {"expect", {{"outcome", "reject"}}}};
+  CHECK(load_error(steps({by_get})).empty());
+  by_get["binding"] = "soap";
+  CHECK_THAT(load_error(steps({by_get})), Contains("/steps/0/binding"));
+  nlohmann::json replay_by_get = {{"action", "replay"}, {"binding", "redirect"}, {"expect", {{"outcome", "reject"}}}};
+  CHECK_THAT(load_error(steps({sign_in, replay_by_get})), Contains("/steps/1/binding: no binding choice here"));
+
+  nlohmann::json refresh = {{"action", "refresh_metadata"}, {"mutators", {"signature.removed"}}, {"expect", {{"outcome", "reject"}}}};
+  CHECK_THAT(load_error(steps({refresh, sign_in})),
+             Contains("/steps/0/mutators/0: a metadata mutator: one of metadata.signature_removed"));
+  refresh["mutators"] = {"metadata.signature_removed"};
+  refresh["source"] = "ftp";
+  CHECK_THAT(load_error(steps({refresh, sign_in})), Contains("/steps/0/source: one of \"document\", \"url\""));
+  refresh["source"] = "url";
+  refresh["expect"] = {{"outcome", "safe"}};
+  CHECK_THAT(load_error(steps({refresh, sign_in})), Contains("/steps/0/expect: accept (the SP took the metadata)"));
+  refresh["expect"] = {{"outcome", "reject"}, {"family", "METADATA"}};
+  CHECK_THAT(load_error(steps({refresh, replay_by_get})), Contains("/steps/1/action: a sign_in step before"));
+  auto fetched = runner::load_scenario(test::write_json(dir, "security/metadata/x.json", steps({refresh, sign_in})), dir.path());
+  CHECK(fetched.steps[0].action == runner::StepAction::refresh_metadata);
+  CHECK(fetched.steps[0].metadata_source == runner::MetadataSource::url);
+  CHECK(runner::changes_sp_trust(fetched));
+  CHECK(!runner::changes_sp_trust(loaded));
+  for (const char* need : {"metadata_refresh", "canary_reachable"}) {
+    CHECK(std::find(fetched.needs.begin(), fetched.needs.end(), need) != fetched.needs.end());
+  }
+}
+
 TEST_CASE("a scenario file that is not JSON names the byte offset", "[runner]") {
   test::TempDir dir;
   std::filesystem::create_directories(dir / "faults");

@@ -122,6 +122,27 @@ TEST_CASE("a family accepts any of its reasons; safe accepts a rejection or the 
   CHECK(unknown.code == "safe_unverified");
 }
 
+TEST_CASE("a safe acceptance with session values must be the attacker's own principal (ACCT-CROSS-IDP)", "[runner]") {
+  runner::Expectation safe{Outcome::reject};
+  safe.grade = reports::Grade::safe;
+  safe.session = {{"/issuer", "https://sts.windows.net/idp-b/"}};
+  runner::StepFacts attacker{"megan@contoso.example", "megan@contoso.example", 0};
+  auto as_idp_b = judged(Outcome::accept);
+  as_idp_b.session_page = nlohmann::json{
+      {"name_id", "megan@contoso.example"}, {"email", "megan@contoso.example"}, {"issuer", "https://sts.windows.net/idp-b/"}};
+  CHECK(compare(safe, as_idp_b, attacker).status == Status::passed);
+  auto into_idp_a_account = as_idp_b;
+  into_idp_a_account.session_page->at("issuer") = "https://sts.windows.net/idp-a/";
+  auto violated = compare(safe, into_idp_a_account, attacker);
+  CHECK(violated.status == Status::failed);
+  CHECK(violated.code == "safe_violated");
+  CHECK_THAT(violated.message, Contains("/issuer is 'https://sts.windows.net/idp-a/'"));
+  auto unscoped = as_idp_b;
+  unscoped.session_page->erase("issuer");
+  CHECK(compare(safe, unscoped, attacker).code == "safe_violated");
+  CHECK(compare(safe, judged(Outcome::reject), attacker).status == Status::passed);
+}
+
 TEST_CASE("a fetched canary fails a no_fetch step; an ungraded one is skipped with what was seen", "[runner]") {
   runner::Expectation no_fetch{Outcome::reject};
   no_fetch.no_fetch = true;

@@ -85,11 +85,22 @@ TEST_CASE("bad target files name the pointer and the expectation", "[runner]") {
   CHECK_THAT(with([](auto& j) { j.erase("idp"); }), Contains("/idp: {"));
   CHECK_THAT(with([](auto& j) { j["idp"]["app"] = {{"signing", "both"}}; }), Contains("/idp/app: an object"));
   CHECK_THAT(with([](auto& j) { j["capabilities"] = {"sp_initiated_login"}; }),
-             Contains("/capabilities/0: a capability only the target can declare (idp_metadata_trust)"));
+             Contains("/capabilities/0: a capability only the target can declare (idp_metadata_trust, second_idp_trust)"));
   CHECK_THAT(with([](auto& j) { j["capabilities"] = {"telepathy"}; }), Contains("/capabilities/0:"));
   CHECK_THAT(with([](auto& j) { j["reason_pattern"] = "no group"; }),
              Contains("/reason_pattern: a regular expression with exactly one capture group"));
   CHECK_THAT(with([](auto& j) { j["reason_pattern"] = "(a)(b)"; }), Contains("/reason_pattern: a regular"));
+  CHECK_THAT(with([](auto& j) { j["metadata_refresh"] = {{"url", "file:///x"}}; }),
+             Contains("/metadata_refresh/url: an absolute http://"));
+  CHECK_THAT(with([](auto& j) { j["metadata_refresh"] = {{"url", "http://x/"}, {"fields", {{"name", 1}}}}; }),
+             Contains("/metadata_refresh/fields/name: a string"));
+  CHECK_THAT(with([](auto& j) {
+               j["metadata_refresh"] = {{"url", "http://x/"},
+                                        {"csrf", {{"page", "http://x/admin"}, {"pattern", "csrf=[a-f]+"}, {"field", "csrf"}}}};
+             }),
+             Contains("/metadata_refresh/csrf/pattern: a regular expression with exactly one capture group"));
+  CHECK_THAT(with([](auto& j) { j["metadata_refresh"] = {{"url", "http://x/"}, {"login", {{"fields", {}}}}}; }),
+             Contains("/metadata_refresh/login/url"));
   CHECK_THAT(with([](auto& j) {
                j["signals"]["session_probe"] = {{"url", "http://x/"}, {"json", true}, {"fields", {{"email", "/mail"}}}};
              }),

@@ -78,7 +78,7 @@ constexpr Mutator k_mutators[] = {
      "retrieval_method_file, victim)",
      &m::signing_rogue_key, 3, Capability::atk_key},
     {"issuer.assertion_other", Stage::spec, Reason::assertion_issuer_mismatch,
-     "only the Assertion's Issuer names another IdP (param issuer)", &m::issuer_assertion_other, 7, Capability::idp_key},
+     "only the Assertion's Issuer names another IdP (param issuer, or configured_tenant after issuer.other_tenant)", &m::issuer_assertion_other, 7, Capability::idp_key},
     {"audience_restriction.removed", Stage::unsigned_xml, Reason::audience_restriction_missing,
      "Conditions without AudienceRestriction (then signed)", &m::audience_restriction_removed, 7, Capability::idp_key},
     {"recipient.removed", Stage::unsigned_xml, Reason::subject_confirmation_recipient_missing,

@@ -9,7 +9,7 @@ AuthnRequest ids per browser (as djangosaml2 does) and keeps sessions. Every SAM
 Endpoints (all on the configured base URL):
   GET  /login[?RelayState=...]  302 to the IdP with an HTTP-Redirect AuthnRequest; the request id is
                                 remembered for this browser (cookie pysaml2_rq)
-  POST /acs                     HTTP-POST ACS. Accept: 200 {"result":"ACCEPT", ...session} with cookie
+  POST /acs                     HTTP-POST ACS (GET /acs: 405 REJECT, as djangosaml2's ACS view). Accept: 200 {"result":"ACCEPT", ...session} with cookie
                                 pysaml2_session (or 303 to a local RelayState path). Reject: 403
                                 {"result":"REJECT","error":"<exception class>: <message>"}
   GET  /me                      200 the session as JSON, or 401 {"result":"NO_SESSION"}
@@ -134,6 +134,13 @@ class Handler(BaseHTTPRequestHandler):
                 return self.me()
             if url.path == "/":
                 return self.send(200, {"sp": "pysaml2", "login": "/login", "session": "/me"})
+            if url.path == "/acs":
+                # As djangosaml2's AssertionConsumerServiceView: the ACS is HTTP-POST only (the SP
+                # metadata says so), so a Response sent over HTTP-Redirect never reaches pysaml2.
+                log.error("REJECT MethodNotAllowed: GET at the ACS, which takes HTTP-POST only")
+                return self.send(405, {"result": "REJECT",
+                                       "error": "MethodNotAllowed: GET at the ACS, which takes HTTP-POST only"},
+                                 headers=[("Allow", "POST")])
             return self.send(404, {"error": "not found"})
         except Exception as e:  # noqa: BLE001 - report, never crash the server
             log.error("GET %s failed: %s", self.path, traceback.format_exc())

@@ -26,12 +26,15 @@ struct DriverContext {
   const core::Clock& clock;
   double http_timeout_seconds = 10.0;
   Canary* canary = nullptr;  // NO-FETCH canary (runner/src/canary.hpp); nullptr: none planted
+  std::string idp_base_url = "http://127.0.0.1:8080";  // the endpoints the IdP's metadata names
 };
 
 // Runs `run` (plan.hpp): a skipped run is a Status::skipped result naming the unmet need, with no
 // HTTP at all. Never throws. A missed expectation is Status::failed; a run that could not be
 // completed (the SP went away, the IdP refused the SP's request) is Status::error with the reason
-// in the message. Thread-safe for distinct runs.
+// in the message. Thread-safe for distinct runs, except that a run whose scenario
+// runs_alone must run alone (run_command.cpp runs those last, one at a time); it hands the
+// SP the IdP's own metadata back before it returns, and is an error when the SP refuses it.
 reports::ScenarioResult run_planned(const PlannedRun& run, const DriverContext& context);
 
 }  // namespace samlt::runner

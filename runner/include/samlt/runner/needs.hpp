@@ -45,6 +45,11 @@ inline constexpr std::string_view encryption_certificate = "encryption_certifica
 inline constexpr std::string_view idp_metadata_trust = "idp_metadata_trust";
 inline constexpr std::string_view session_attributes = "session_attributes";
 inline constexpr std::string_view canary_reachable = "canary_reachable";
+inline constexpr std::string_view single_logout = "single_logout";
+inline constexpr std::string_view encryption_rollover = "encryption_rollover";
+inline constexpr std::string_view second_idp_trust = "second_idp_trust";
+inline constexpr std::string_view metadata_refresh = "metadata_refresh";
+inline constexpr std::string_view sp_restart = "sp_restart";
 }  // namespace need
 
 }  // namespace samlt::runner

@@ -3,7 +3,9 @@
 // correct SP must do at each step. The format is documented in scenarios/README.md.
 #pragma once
 
+#include "samlt/core/codec.hpp"
 #include "samlt/idp/mutator.hpp"
+#include "samlt/idp/redirect_mutators.hpp"
 #include "samlt/reports/report_model.hpp"
 
 #include <nlohmann/json.hpp>
@@ -22,8 +24,21 @@ enum class Flow { sp_initiated, idp_initiated };
 std::string_view flow_name(Flow flow);
 
 // What one step does. sign_in: the whole flow; replay: post the previous step's SAMLResponse again,
-// by default from a fresh browser (an attacker who captured it), or from the same one.
-enum class StepAction { sign_in, replay };
+// by default from a fresh browser (an attacker who captured it), or from the same one;
+// answer_again: a freshly issued Response (new IDs, new signature) to the AuthnRequest the last
+// sign_in answered, posted from the same browser (attack-catalogue IRT-REUSE); idp_logout: the
+// IdP's signed LogoutRequest for the last sign_in's NameID, by HTTP-Redirect to the SP's
+// SingleLogoutService from the browser that signed in, edited by the step's Redirect-message
+// mutators (accept: the session ended; reject: it survived); refresh_metadata: the IdP's signed
+// federation metadata, edited by the step's metadata mutators, handed to the SP as new metadata
+// for the IdP it trusts (target metadata_refresh; accept: the SP took it). A scenario with a
+// refresh_metadata step changes what the SP trusts: it runs alone, after the others, and the
+// runner hands the SP the unedited metadata back when it ends.
+enum class StepAction { sign_in, replay, answer_again, idp_logout, refresh_metadata };
+
+// How a refresh_metadata step hands over the document: in the form (the admin pastes or uploads
+// it), or as a loopback URL serving it that the SP fetches (a dynamic metadata source).
+enum class MetadataSource { document, url };
 
 // What a correct SP does. `reason` (or `family`) is compared only when the target exposes
 // verdicts. A safe expectation passes on a rejection, or on an acceptance as exactly the
@@ -47,9 +62,24 @@ struct ConditionalExpectation {
   Expectation expect;
 };
 
+// How a sign_in step delivers the Response to the ACS: the HTTP-POST form (saml-profiles §4.1.2),
+// or, as an attack (BIND-RESPONSE-VIA-REDIRECT), deflated into the ACS URL's query by
+// HTTP-Redirect, with the query signed by the IdP's key or unsigned.
+enum class Delivery { post, redirect, redirect_unsigned };
+
 struct Step {
   StepAction action = StepAction::sign_in;
+  Delivery delivery = Delivery::post;  // sign_in only
   bool same_browser = false;  // replay only: post from the browser that signed in (its cookies)
+  bool after_sp_restart = false;  // replay only: the runner restarts the SP first (target restart)
+  // idp_logout only: Redirect-message mutators (redirect_mutators.hpp), the RelayState, and the
+  // percent-escapes' case of the signed query (default: the IdP's, lower case like Entra).
+  std::vector<idp::MutatorUse> redirect_mutators;
+  std::optional<std::string> relay_state;
+  std::optional<core::HexCase> hex_case;
+  // refresh_metadata only: metadata mutators (idp::metadata_document_mutators) and the source.
+  std::vector<idp::MutatorUse> metadata_mutators;
+  MetadataSource metadata_source = MetadataSource::document;
   std::vector<ConditionalExpectation> expectations;
 };
 
@@ -93,5 +123,12 @@ Scenario load_scenario(const std::filesystem::path& file, const std::filesystem:
 const Expectation& expectation_for(const Step& step, const std::map<std::string, std::string>& policy);
 
 std::string_view step_action_id(StepAction action);
+
+// The scenario changes what the SP trusts (a refresh_metadata step).
+bool changes_sp_trust(const Scenario& scenario);
+
+// The scenario changes the SP's trust or restarts it (a replay after_sp_restart), so no other run
+// may meet the SP meanwhile: it must run alone.
+bool runs_alone(const Scenario& scenario);
 
 }  // namespace samlt::runner

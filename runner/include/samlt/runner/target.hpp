@@ -3,6 +3,7 @@
 // scenarios/targets/reference-sp.json is the reference SP's.
 #pragma once
 
+#include "samlt/core/codec.hpp"
 #include "samlt/runner/needs.hpp"
 
 #include <nlohmann/json.hpp>
@@ -56,6 +57,38 @@ struct TlsSettings {
   bool verify = true;
 };
 
+// How the runner hands the SP new metadata for the IdP it already trusts, as an administrator
+// would (attack-catalogue §14 and the metadata-dependent §3 cases): a form POSTed to `url` with
+// `fields`, the document in `document_field`, or, for a dynamic source, a loopback URL serving it
+// in `url_field`. `login` (optional) is a form POSTed first for an administrator's session; `csrf`
+// (optional) a page and a one-group pattern that finds the token the form must carry in
+// `csrf.field`. The SP's answer: 2xx or 3xx took the document, anything else refused it.
+struct MetadataRefresh {
+  std::string url;
+  core::FormFields fields;
+  std::string document_field = "metadata";
+  std::optional<std::string> url_field;
+  struct Login {
+    std::string url;
+    core::FormFields fields;
+  };
+  std::optional<Login> login;
+  struct Csrf {
+    std::string page;
+    std::string pattern;
+    std::string field;
+  };
+  std::optional<Csrf> csrf;
+};
+
+// How the runner restarts the SP (REPLAY-PERSISTENCE): a command, argv form, run in the target
+// file's folder ("systemctl restart my-sp", a script that restarts a container); it must exit 0
+// once the restart is under way, and the SP must answer again within `timeout_seconds`.
+struct SpRestart {
+  std::vector<std::string> command;
+  double timeout_seconds = 60;
+};
+
 struct Target {
   std::filesystem::path file;
   std::string name;
@@ -63,6 +96,9 @@ struct Target {
   std::string entity_id;
   std::string acs_url;
   std::optional<std::string> login_url;   // starts SP-initiated sign-in
+  // The SP's HTTP-Redirect SingleLogoutService, where an IdP-initiated LogoutRequest goes; else
+  // SP metadata's SingleLogoutService with the Redirect binding.
+  std::optional<std::string> slo_url;
   std::optional<std::string> metadata_url;
   std::optional<std::filesystem::path> metadata_file;
   std::filesystem::path idp_config;       // the idp_sim configuration the runner plays
@@ -79,6 +115,8 @@ struct Target {
   std::optional<std::string> reason_pattern;
   Signals signals;
   TlsSettings tls;
+  std::optional<MetadataRefresh> metadata_refresh;
+  std::optional<SpRestart> restart;
   bool json_verdict = false;              // the SP answers Accept: application/json with its verdict
   std::optional<std::string> policy_url;  // JSON object of the SP's policy settings
   std::map<std::string, std::string> policy;  // declared policy settings (merged with policy_url's)

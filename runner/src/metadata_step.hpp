@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: Apache-2.0
+// The refresh_metadata step (scenario.hpp): the IdP's own signed federation metadata for the
+// target's app, edited by the step's metadata mutators (attack-catalogue §14), handed to the SP
+// the way its administrator would (target metadata_refresh), and judged by whether the SP took it.
+// When such a scenario ends, the runner hands the SP the unedited document back.
+#pragma once
+
+#include "judge.hpp"
+#include "samlt/runner/driver.hpp"
+#include "samlt/runner/scenario.hpp"
+
+namespace samlt::runner {
+
+// REQUIRES: context.target.metadata_refresh (need metadata_refresh, plan.cpp), and a canary for
+// MetadataSource::url. Fails with the metadata mutators' or signing errors, runner.http_failed, or
+// runner.sp_protocol (the admin login, the CSRF token or the url_field the step needs is missing).
+core::Result<Judgement> run_refresh_metadata(const Step& step, const DriverContext& context, Browser& browser,
+                                             reports::ScenarioResult& result, std::size_t step_number);
+
+// Hands the SP the IdP's unedited metadata, so that the next scenario meets the trust it started
+// with. Fails like run_refresh_metadata, or with runner.sp_protocol when the SP refuses it.
+core::Result<void> restore_metadata(const DriverContext& context, Browser& browser);
+
+}  // namespace samlt::runner
