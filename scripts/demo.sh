@@ -27,6 +27,7 @@ mkdir -p "$state"
 rm -f "$state/sp_under_test.sqlite"*  # a fresh SP state for every demo
 pids=()
 stop_servers() {
+  bash "$root/scripts/demo-sp" stop 2>/dev/null || true
   for pid in "${pids[@]}"; do
     kill "$pid" 2>/dev/null || true
   done
@@ -41,14 +42,16 @@ say "starting idp_sim on http://127.0.0.1:$idp_port (log: var/demo/idp_sim.log)"
   >"$state/idp_sim.log" 2>&1 &
 pids+=($!)
 say "starting sp_under_test on http://127.0.0.1:$sp_port (log: var/demo/sp_under_test.log)"
-"$build_dir/sp_under_test/sp_under_test" serve --config "$root/sp_under_test/config/default.json" --host 127.0.0.1 \
-  --port "$sp_port" --db "$state/sp_under_test.sqlite" >"$state/sp_under_test.log" 2>&1 &
-pids+=($!)
+# Through scripts/demo-sp, which the reference SP's target also uses to restart it (REPLAY-PERSISTENCE).
+printf '%s\n' "$(cd "$build_dir" && pwd)/sp_under_test/sp_under_test" serve --config "$root/sp_under_test/config/default.json" \
+  --host 127.0.0.1 --port "$sp_port" --db "$state/sp_under_test.sqlite" >"$state/sp_under_test.cmd"
+: >"$state/sp_under_test.log"
+bash "$root/scripts/demo-sp" start
 
 # Ready when the SP has imported the IdP's metadata: its login URL then redirects to the IdP.
 ready=""
 for _ in $(seq 1 150); do
-  for pid in "${pids[@]}"; do
+  for pid in "${pids[@]}" "$(cat "$state/sp_under_test.pid")"; do
     if ! kill -0 "$pid" 2>/dev/null; then
       say "a server exited during start-up; see var/demo/*.log" >&2
       tail -n 20 "$state"/*.log >&2

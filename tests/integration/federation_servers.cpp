@@ -7,6 +7,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
+
 namespace samlt::test {
 namespace {
 
@@ -66,13 +68,43 @@ FederationServers::FederationServers(const std::string& sp_encryption_role)
       std::vector<std::string>{SAMLT_IDP_SIM_EXE, "serve", "--config", m_idp_config.string(), "--port",
                                std::to_string(m_idp_port)},
       m_dir / "idp.log");
-  m_sp = std::make_unique<ChildProcess>(
-      std::vector<std::string>{SAMLT_SP_UNDER_TEST_EXE, "serve", "--config", m_sp_config.string(), "--port",
-                               std::to_string(m_sp_port), "--db", (m_dir / "sp.sqlite").string()},
-      m_dir / "sp.log");
+  start_sp();
   INFO(m_idp->log() << m_sp->log());
   REQUIRE(wait_for_http(idp_base() + "/_control/health", 30));
   REQUIRE(wait_for_http(sp_base() + "/healthz", 30));
+  m_restarter = std::thread([this] { serve_restarts(); });
+}
+
+FederationServers::~FederationServers() {
+  m_stopping = true;
+  if (m_restarter.joinable()) {
+    m_restarter.join();
+  }
+}
+
+void FederationServers::start_sp() {
+  // Each start logs to a file of its own, so a restart keeps the first process's log.
+  ++m_sp_starts;
+  m_sp = std::make_unique<ChildProcess>(
+      std::vector<std::string>{SAMLT_SP_UNDER_TEST_EXE, "serve", "--config", m_sp_config.string(), "--port",
+                               std::to_string(m_sp_port), "--db", (m_dir / "sp.sqlite").string()},
+      m_dir / (m_sp_starts == 1 ? std::string("sp.log") : "sp-" + std::to_string(m_sp_starts) + ".log"));
+}
+
+void FederationServers::serve_restarts() {
+  auto request = m_dir / "sp-restart.request";
+  auto done = m_dir / "sp-restart.done";
+  while (!m_stopping) {
+    std::error_code ec;
+    if (std::filesystem::remove(request, ec)) {
+      m_sp->stop();
+      start_sp();
+      if (wait_for_http(sp_base() + "/healthz", 30)) {
+        core::write_file_atomic(done, "restarted\n");
+      }
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
 }
 
 std::filesystem::path FederationServers::write_reference_target() const {
@@ -80,6 +112,14 @@ std::filesystem::path FederationServers::write_reference_target() const {
       with_ports(read(std::filesystem::path(SAMLT_SOURCE_DIR) / "scenarios/targets/reference-sp.json"), m_idp_port,
                  m_sp_port));
   target["idp"]["config"] = m_idp_config.string();
+  // The request file, then up to 30 s for the done file (serve_restarts).
+  target["restart"] = {{"command",
+                        {"/bin/sh", "-c",
+                         "rm -f \"$1\"; : >\"$0\"; i=0; while [ ! -e \"$1\" ]; do i=$((i+1)); "
+                         "[ $i -gt 300 ] && exit 1; sleep 0.1; done",
+                         (m_dir / "sp-restart.request").string(), (m_dir / "sp-restart.done").string()}},
+                       {"timeout_seconds", 40}};
+
   auto file = m_dir / "reference-sp.json";
   REQUIRE(core::write_file_atomic(file, target.dump(2)));
   return file;

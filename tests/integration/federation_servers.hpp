@@ -7,9 +7,11 @@
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
+#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <thread>
 
 namespace samlt::test {
 
@@ -18,14 +20,19 @@ class FederationServers {
   // `sp_encryption_role`: the test-set credential the SP decrypts with (its metadata publishes
   // that certificate).
   explicit FederationServers(const std::string& sp_encryption_role = "sp-encryption");
-  ~FederationServers() = default;
+  ~FederationServers();
+  FederationServers(const FederationServers&) = delete;
+  FederationServers& operator=(const FederationServers&) = delete;
 
   std::string idp_base() const { return "http://127.0.0.1:" + std::to_string(m_idp_port); }
   std::string sp_base() const { return "http://127.0.0.1:" + std::to_string(m_sp_port); }
   const std::filesystem::path& idp_config() const { return m_idp_config; }
   const TempDir& dir() const { return m_dir; }
 
-  // A target file for the runner: scenarios/targets/reference-sp.json with these ports.
+  // A target file for the runner: scenarios/targets/reference-sp.json with these ports, and a
+  // restart command that has these servers restart their SP (REPLAY-PERSISTENCE): the command
+  // leaves a request file, a watcher thread here stops the SP by its pid, starts it again on the
+  // same database, and answers with a done file.
   std::filesystem::path write_reference_target() const;
 
  private:
@@ -36,6 +43,12 @@ class FederationServers {
   std::filesystem::path m_sp_config;
   std::unique_ptr<ChildProcess> m_idp;
   std::unique_ptr<ChildProcess> m_sp;
+  int m_sp_starts = 0;
+  std::atomic<bool> m_stopping{false};
+  std::thread m_restarter;
+
+  void start_sp();
+  void serve_restarts();
 };
 
 }  // namespace samlt::test

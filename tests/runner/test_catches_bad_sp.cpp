@@ -148,6 +148,51 @@ TEST_CASE("an SP that takes any IdP metadata fails the metadata scenarios, and g
   }
 }
 
+TEST_CASE("a replay after the target's restart command: run, waited for, and its failures reported",
+          "[runner][e2e][restart]") {
+  test::TempDir dir;
+  test::FakeSp sp(test::FakeSpMode::lax);
+  auto scenario = (test::bundled_scenarios() / "security/replay/replay-persistence.json").string();
+  auto restarts = dir / "restarts.txt";
+  auto with_restart = [&](nlohmann::json command, double timeout) {
+    return test::write_fake_target(dir, sp, {{"restart", {{"command", command}, {"timeout_seconds", timeout}}}});
+  };
+  SECTION("the command runs before each replay; the lax SP takes the replay") {
+    auto result = run(dir, with_restart({"/bin/sh", "-c", "echo restarted >>\"$0\"", restarts.string()}, 10), {scenario});
+    REQUIRE(result.report["scenarios"].size() == 2);
+    for (const auto& run : result.report["scenarios"]) {
+      INFO(run["id"].get<std::string>() << ": " << run["message"].get<std::string>());
+      CHECK(run["status"] == "failed");
+      CHECK(run["steps"][1]["code"] == "outcome_mismatch");
+      CHECK(run["steps"][1]["observed"]["outcome"] == "accept");
+    }
+    CHECK(core::read_file(restarts).value_or("") == "restarted\nrestarted\n");
+  }
+  SECTION("a failing command is the run's error, with its exit status and output") {
+    auto result = run(dir, with_restart({"/bin/sh", "-c", "echo cannot reach the cluster >&2; exit 3"}, 10), {scenario});
+    for (const auto& run : result.report["scenarios"]) {
+      CHECK(run["status"] == "error");
+      CHECK(run["steps"][1]["code"] == "run_error");
+      CHECK_THAT(run["steps"][1]["message"].get<std::string>(),
+                 Contains("runner.sp_protocol: restart: '/bin/sh -c") && Contains("exited 3: cannot reach the cluster"));
+    }
+  }
+  SECTION("a command that outlives its timeout is killed") {
+    auto result = run(dir, with_restart({"/bin/sh", "-c", "sleep 30"}, 1), {scenario});
+    for (const auto& run : result.report["scenarios"]) {
+      CHECK(run["status"] == "error");
+      CHECK_THAT(run["steps"][1]["message"].get<std::string>(), Contains("still ran after 1 s, and was killed"));
+    }
+  }
+  SECTION("without a restart command the scenario is skipped with the need named") {
+    auto result = run(dir, test::write_fake_target(dir, sp), {scenario});
+    for (const auto& run : result.report["scenarios"]) {
+      CHECK(run["status"] == "skipped");
+      CHECK(run["code"] == "need.sp_restart");
+    }
+  }
+}
+
 TEST_CASE("an error page served with HTTP 200 counts as a rejection", "[runner][e2e]") {
   test::TempDir dir;
   test::FakeSp sp(test::FakeSpMode::error_page_200);

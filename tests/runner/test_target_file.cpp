@@ -90,6 +90,10 @@ TEST_CASE("bad target files name the pointer and the expectation", "[runner]") {
   CHECK_THAT(with([](auto& j) { j["reason_pattern"] = "no group"; }),
              Contains("/reason_pattern: a regular expression with exactly one capture group"));
   CHECK_THAT(with([](auto& j) { j["reason_pattern"] = "(a)(b)"; }), Contains("/reason_pattern: a regular"));
+  CHECK_THAT(with([](auto& j) { j["restart"] = {{"command", nlohmann::json::array()}}; }),
+             Contains("/restart/command: the restart command as a non-empty array of strings"));
+  CHECK_THAT(with([](auto& j) { j["restart"] = {{"command", {"x"}}, {"timeout_seconds", 0}}; }),
+             Contains("/restart/timeout_seconds"));
   CHECK_THAT(with([](auto& j) { j["metadata_refresh"] = {{"url", "file:///x"}}; }),
              Contains("/metadata_refresh/url: an absolute http://"));
   CHECK_THAT(with([](auto& j) { j["metadata_refresh"] = {{"url", "http://x/"}, {"fields", {{"name", 1}}}}; }),
