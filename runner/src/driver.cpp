@@ -5,6 +5,7 @@
 #include "judge.hpp"
 #include "logout_step.hpp"
 #include "metadata_step.hpp"
+#include "oracle_step.hpp"
 #include "sp_restart.hpp"
 #include "saml_messages.hpp"
 #include "samlt/idp/issue.hpp"
@@ -132,8 +133,10 @@ core::Result<std::string> redirect_delivery_url(const Posted& posted, bool signe
   return core::redirect_url(posted.acs_url, *query);
 }
 
+// `seconds` (optional): how long the SP took to answer the ACS request itself.
 core::Result<Judgement> post(const Posted& posted, const DriverContext& context, Browser& browser,
-                             Delivery delivery = Delivery::post) {
+                             Delivery delivery = Delivery::post, HttpResponse* acs_answer = nullptr,
+                             double* seconds = nullptr) {
   const auto& signals = context.target.signals;
   auto before = signals.session_cookie ? browser.cookie(*signals.session_cookie) : std::nullopt;
   reports::NamedValues headers;
@@ -141,6 +144,7 @@ core::Result<Judgement> post(const Posted& posted, const DriverContext& context,
     headers.emplace_back("Accept", "application/json");
   }
   core::Result<HttpResponse> answer = core::fail(core::Reason::internal_error, "not sent");
+  auto sent = std::chrono::steady_clock::now();
   if (delivery == Delivery::post) {
     answer = browser.post_form(posted.acs_url, posted.form, headers, "POST SAMLResponse to ACS");
   } else {
@@ -152,6 +156,12 @@ core::Result<Judgement> post(const Posted& posted, const DriverContext& context,
   }
   if (!answer) {
     return core::fail(answer.error());
+  }
+  if (seconds != nullptr) {
+    *seconds = Seconds(std::chrono::steady_clock::now() - sent).count();
+  }
+  if (acs_answer != nullptr) {
+    *acs_answer = *answer;
   }
   return judge_acs_answer(context.target, browser, *answer, before);
 }
@@ -177,6 +187,30 @@ Expectation expectation_in_flow(const Step& step, Flow flow, const std::map<std:
 
 void append_exchanges(reports::ScenarioResult& result, const Browser& browser) {
   result.exchanges.insert(result.exchanges.end(), browser.exchanges().begin(), browser.exchanges().end());
+}
+
+// One probe of a probe_oracle step: a fresh browser, the whole flow, the scenario's mutators then
+// the probe's. Later rounds keep their messages and exchanges out of the report.
+core::Result<ProbeAnswer> send_probe(const Scenario& scenario, Flow flow, const DriverContext& context,
+                                     const std::vector<idp::MutatorUse>& extra, bool first_round,
+                                     reports::ScenarioResult& result, std::size_t step) {
+  Scenario probe = scenario;
+  probe.mutators.insert(probe.mutators.end(), extra.begin(), extra.end());
+  reports::ScenarioResult scratch;
+  reports::ScenarioResult& record = first_round ? result : scratch;
+  Browser browser(context.http_timeout_seconds, context.target.tls);
+  auto posted = issue(probe, flow, context, browser, std::string(), record, step);
+  if (!posted) {
+    return core::fail(posted.error());
+  }
+  ProbeAnswer out;
+  auto judged = post(*posted, context, browser, Delivery::post, &out.acs_answer, &out.seconds);
+  append_exchanges(record, browser);
+  if (!judged) {
+    return core::fail(judged.error());
+  }
+  out.judged = std::move(*judged);
+  return out;
 }
 
 reports::ScenarioResult start_result(const PlannedRun& run) {
@@ -229,6 +263,7 @@ reports::ScenarioResult run_planned(const PlannedRun& run, const DriverContext& 
       const Expectation expected = expectation_in_flow(step, run.flow, context.policy);
       outcome.expected = {expected.outcome, expected.reason, expected.family, expected.grade};
       core::Result<Judgement> judged = core::fail(core::Reason::internal_error, "step did not run");
+      std::string distinguishable;  // probe_oracle
       if (step.action == StepAction::sign_in) {
         auto posted = issue(scenario, run.flow, context, browser, canary_url, result, i + 1);
         judged = posted ? post(*posted, context, browser, step.delivery)
@@ -246,10 +281,14 @@ reports::ScenarioResult run_planned(const PlannedRun& run, const DriverContext& 
         }
       } else if (step.action == StepAction::idp_logout) {
         judged = run_idp_logout(step, last->session, context, browser, result, i + 1);
+      } else if (step.action == StepAction::probe_oracle) {
+        auto oracle = run_probe_oracle(step, [&](const std::vector<idp::MutatorUse>& extra, bool first_round) {
+          return send_probe(scenario, run.flow, context, extra, first_round, result, i + 1);
+        });
+        judged = oracle ? core::Result<Judgement>(oracle->judged) : core::Result<Judgement>(core::fail(oracle.error()));
+        distinguishable = oracle ? oracle->distinguishable : std::string();
       } else if (step.action == StepAction::refresh_metadata) {
-        Browser admin(context.http_timeout_seconds, context.target.tls);  // the SP's administrator
-        judged = run_refresh_metadata(step, context, admin, result, i + 1);
-        append_exchanges(result, admin);
+        judged = run_refresh_metadata(step, context, result, i + 1);
       } else if (auto restarted = step.after_sp_restart ? restart_sp(context.target) : core::Result<void>(); !restarted) {
         judged = core::fail(restarted.error());
       } else if (step.same_browser) {
@@ -262,7 +301,7 @@ reports::ScenarioResult run_planned(const PlannedRun& run, const DriverContext& 
       if (judged) {
         outcome.observed = judged->observed;
         StepFacts facts{last ? last->name_id : std::string(), signed_in != nullptr ? signed_in->mail : std::string(),
-                        canary_url.empty() ? 0 : context.canary->hits(canary_url)};
+                        canary_url.empty() ? 0 : context.canary->hits(canary_url), distinguishable};
         judge_step(expected, *judged, context.target, facts, outcome);
       } else {
         // An SP that takes a message and then hangs, or answers with broken HTTP, has failed the
@@ -292,9 +331,7 @@ reports::ScenarioResult run_planned(const PlannedRun& run, const DriverContext& 
   }
   append_exchanges(result, browser);
   if (changes_sp_trust(scenario)) {
-    Browser admin(context.http_timeout_seconds, context.target.tls);
-    auto restored = restore_metadata(context, admin);
-    append_exchanges(result, admin);
+    auto restored = restore_metadata(context, result);
     if (!restored) {
       reports::StepResult broken;
       broken.name = "restore IdP metadata";

@@ -2,6 +2,7 @@
 #include "samlt/runner/run_command.hpp"
 
 #include "canary.hpp"
+#include "metadata_step.hpp"
 #include "progress.hpp"
 #include "run_options.hpp"
 #include "samlt/core/fs.hpp"
@@ -92,8 +93,9 @@ reports::RunReport run_target(const TargetSession& session, const std::vector<Sc
   auto plan = plan_runs(scenarios, session.resolved.capabilities, options.flows);
   Progress progress(out, plan.size(), options.quiet);
   Canary canary;
+  MetadataAdmin admin(options.timeout_seconds, target.tls);
   DriverContext context{target, *session.idp, session.app_id, session.policy,
-                        clock,  options.timeout_seconds, &canary, options.idp_base_url};
+                        clock,  options.timeout_seconds, &canary, options.idp_base_url, &admin};
   report.results = run_all(plan, context, options.jobs, progress);
   report.duration_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;

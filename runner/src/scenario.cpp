@@ -120,7 +120,8 @@ std::vector<Step> read_steps(ObjectReader& top, std::string_view source) {
          {"replay", StepAction::replay},
          {"answer_again", StepAction::answer_again},
          {"idp_logout", StepAction::idp_logout},
-         {"refresh_metadata", StepAction::refresh_metadata}},
+         {"refresh_metadata", StepAction::refresh_metadata},
+         {"probe_oracle", StepAction::probe_oracle}},
         StepAction::sign_in);
     bool follows_sign_in = step.action == StepAction::replay || step.action == StepAction::answer_again ||
                            step.action == StepAction::idp_logout;
@@ -152,6 +153,24 @@ std::vector<Step> read_steps(ObjectReader& top, std::string_view source) {
                                        core::HexCase::lower);
       }
     }
+    if (step.action == StepAction::probe_oracle) {
+      const nlohmann::json* probes = item.find("probes");
+      if (probes == nullptr || !probes->is_array() || probes->size() < 2) {
+        item.fail("probes", "an array of two or more {\"name\", \"mutators\"} objects");
+      }
+      for (std::size_t p = 0; p < probes->size(); ++p) {
+        ObjectReader probe((*probes)[p], child_pointer(item.pointer("probes"), p), source);
+        OracleProbe read{probe.string("name"), read_mutators(probe.find("mutators"), probe.pointer("mutators"), source)};
+        for (const auto& other : step.probes) {
+          if (other.name == read.name) {
+            probe.fail("name", "a name no other probe of this step has");
+          }
+        }
+        probe.finish();
+        step.probes.push_back(std::move(read));
+      }
+      step.rounds = static_cast<int>(item.integer_or("rounds", step.rounds, 1, 50));
+    }
     if (item.has("after")) {
       if (step.action != StepAction::replay) {
         item.fail("after", "\"sp_restart\" only on a replay step");
@@ -169,6 +188,13 @@ std::vector<Step> read_steps(ObjectReader& top, std::string_view source) {
       item.fail("expect", "an expectation");
     }
     step.expectations = read_expectations(*expect, item.pointer("expect"), source);
+    if (step.action == StepAction::probe_oracle) {
+      for (const auto& candidate : step.expectations) {
+        if (candidate.expect.outcome != reports::Outcome::reject || candidate.expect.grade != reports::Grade::exact) {
+          item.fail("expect", "reject (every probe refused alike), with a reason or family if one is graded");
+        }
+      }
+    }
     if (step.action == StepAction::idp_logout || step.action == StepAction::refresh_metadata) {
       for (const auto& candidate : step.expectations) {
         const Expectation& e = candidate.expect;
@@ -269,6 +295,8 @@ std::string_view step_action_id(StepAction action) {
       return "idp_logout";
     case StepAction::refresh_metadata:
       return "refresh_metadata";
+    case StepAction::probe_oracle:
+      return "probe_oracle";
     case StepAction::sign_in:
       break;
   }

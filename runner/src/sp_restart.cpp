@@ -69,7 +69,7 @@ core::Result<void> run_command_until(const Target& target, Clock::time_point dea
     }
     exited = waitpid(pid, &status, WNOHANG) == pid;
     if (!exited) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
   }
   close(fds[0]);
@@ -106,7 +106,7 @@ core::Result<void> restart_sp(const Target& target) {
       }
       return {};
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
 }
 

@@ -116,6 +116,10 @@ void judge_step(const Expectation& expected, const Judgement& judged, const Targ
               "; final URL '" + judged.final_url + "' does not match /" + *expected.redirect + "/");
     }
   }
+  if (problems.empty() && !facts.distinguishable.empty()) {
+    problem(step_code::oracle_distinguishable, "; every probe was rejected, but the answers tell them apart: " +
+                                                   facts.distinguishable);
+  }
   outcome.status = problems.empty() ? reports::Status::passed : reports::Status::failed;
   outcome.message = (problems.empty() ? reports::describe(observed) : headline + problems) + notes;
 }

@@ -19,6 +19,7 @@ inline constexpr const char* redirect_mismatch = "redirect_mismatch";  // accept
 inline constexpr const char* safe_violated = "safe_violated";          // accepted as someone else
 inline constexpr const char* safe_unverified = "safe_unverified";      // accepted, identity unknown
 inline constexpr const char* canary_fetched = "canary_fetched";        // the SP fetched the canary
+inline constexpr const char* oracle_distinguishable = "oracle_distinguishable";  // probe_oracle: told apart
 inline constexpr const char* policy_ungraded = "policy_ungraded";      // skipped: policy not stated
 inline constexpr const char* answer_timeout = "answer_timeout";        // the SP took the request, never answered
 inline constexpr const char* answer_unreadable = "answer_unreadable";  // the SP's answer is not readable HTTP
@@ -32,13 +33,15 @@ struct StepFacts {
   std::string attacker_name_id;
   std::string attacker_email;
   int canary_hits = 0;
+  std::string distinguishable;  // probe_oracle: what told its probes apart (oracle_step.hpp), or empty
 };
 
 // Sets outcome.status, outcome.code and outcome.message. Passed needs the same outcome (or, for a
 // safe expectation, a rejection or an acceptance whose session is the attacker's own); the reason
 // or family is compared only when the SP exposed a reason id (otherwise the message notes it was
 // not checked); session values and the redirect are compared on acceptance; a fetched canary
-// fails a no_fetch step whatever the outcome. An ungraded expectation makes the step skipped,
+// fails a no_fetch step whatever the outcome, and probes told apart fail a probe_oracle step that
+// would otherwise pass. An ungraded expectation makes the step skipped,
 // with what was observed in the message.
 void judge_step(const Expectation& expected, const Judgement& judged, const Target& target, const StepFacts& facts,
                 reports::StepResult& outcome);

@@ -36,6 +36,8 @@ Federation::Federation() : m_clock(test_now()) {
                         {"certificate_file", certs.certificate_path("sp-signing").string()}};
   sp_json["encryption"] = {{"key_file", certs.key_path("sp-encryption").string()},
                            {"certificate_file", certs.certificate_path("sp-encryption").string()}};
+  sp_json["encryption_next"] = {{"key_file", certs.key_path("sp-encryption-next").string()},
+                                {"certificate_file", certs.certificate_path("sp-encryption-next").string()}};
   sp_json["database"] = (m_dir / "sp.sqlite").string();
   sp_json["trusted_idps"] = nlohmann::json::array();
   m_sp_config = write(m_dir, "sp.json", sp_json);

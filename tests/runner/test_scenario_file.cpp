@@ -165,6 +165,23 @@ TEST_CASE("answer_again, idp_logout and binding: where each may appear, and what
   for (const char* need : {"metadata_refresh", "canary_reachable"}) {
     CHECK(std::find(fetched.needs.begin(), fetched.needs.end(), need) != fetched.needs.end());
   }
+
+  nlohmann::json probe = {{"name", "bad_padding"}, {"mutators", {"encryption.cbc_oracle_probed"}}};
+  nlohmann::json oracle = {{"action", "probe_oracle"}, {"probes", {probe}}, {"expect", {{"outcome", "reject"}}}};
+  CHECK_THAT(load_error(steps({oracle})), Contains("/steps/0/probes: an array of two or more"));
+  oracle["probes"] = {probe, probe};
+  CHECK_THAT(load_error(steps({oracle})), Contains("/steps/0/probes/1/name: a name no other probe"));
+  oracle["probes"][1]["name"] = "wrong_key";
+  oracle["rounds"] = 0;
+  CHECK_THAT(load_error(steps({oracle})), Contains("/steps/0/rounds"));
+  oracle["rounds"] = 3;
+  oracle["expect"] = {{"outcome", "safe"}};
+  CHECK_THAT(load_error(steps({oracle})), Contains("/steps/0/expect: reject (every probe refused alike)"));
+  oracle["expect"] = {{"outcome", "reject"}, {"family", "DECRYPT"}};
+  auto probed = runner::load_scenario(test::write_json(dir, "security/encryption/x.json", steps({oracle})), dir.path());
+  REQUIRE(probed.steps[0].probes.size() == 2);
+  CHECK(probed.steps[0].probes[1].name == "wrong_key");
+  CHECK(probed.steps[0].rounds == 3);
 }
 
 TEST_CASE("a scenario file that is not JSON names the byte offset", "[runner]") {

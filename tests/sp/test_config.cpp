@@ -20,10 +20,12 @@ namespace {
 std::filesystem::path install_default(const test::TempDir& dir) {
   auto generated = dir / "certs" / "generated";
   std::filesystem::create_directories(generated);
-  for (const char* role : {"sp-signing", "sp-encryption"}) {
+  for (const char* role : {"sp-signing", "sp-encryption", "sp-encryption-next"}) {
     std::filesystem::copy_file(test::test_cert_set().key_path(role), generated / (std::string(role) + ".key"));
     std::filesystem::copy_file(test::test_cert_set().certificate_path(role), generated / (std::string(role) + ".crt"));
   }
+  // The second trusted IdP's certificate (trusted_idps "entra-b").
+  std::filesystem::copy_file(test::test_cert_set().certificate_path("idp2-signing"), generated / "idp2-signing.crt");
   auto config_dir = dir / "sp_under_test" / "config";
   std::filesystem::create_directories(config_dir);
   std::filesystem::copy_file(std::filesystem::path(SAMLT_SOURCE_DIR) / "sp_under_test/config/default.json",
@@ -61,9 +63,13 @@ TEST_CASE("config: the bundled default configuration", "[sp][config]") {
   CHECK(config.policy.allow_unsolicited);
   CHECK(config.policy.required_signatures == sp::RequiredSignatures::either);
   CHECK(config.policy.allowed_content_encryption.size() == 3);
-  REQUIRE(config.trusted_idps.size() == 1);
+  REQUIRE(config.trusted_idps.size() == 2);
   CHECK(config.trusted_idps[0].name == "entra");
   CHECK(config.trusted_idps[0].metadata_url.find("appid=00001111-aaaa-2222-bbbb-3333cccc4444") != std::string::npos);
+  // IdP-B of the catalogue (second_idp_trust): another tenant, by hand, with its own key.
+  CHECK(config.trusted_idps[1].name == "entra-b");
+  CHECK(config.trusted_idps[1].entity_id == "https://sts.windows.net/0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e/");
+  CHECK(config.trusted_idps[1].certificate_file == (dir / "certs/generated/idp2-signing.crt").lexically_normal());
   // One SSO account per user of idp_sim's default tenant that can sign in, plus the local admin.
   CHECK(config.accounts.size() == 10);
   CHECK(std::count_if(config.accounts.begin(), config.accounts.end(),

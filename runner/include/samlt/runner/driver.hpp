@@ -16,6 +16,8 @@
 
 namespace samlt::runner {
 
+class MetadataAdmin;
+
 class Canary;
 
 struct DriverContext {
@@ -27,6 +29,8 @@ struct DriverContext {
   double http_timeout_seconds = 10.0;
   Canary* canary = nullptr;  // NO-FETCH canary (runner/src/canary.hpp); nullptr: none planted
   std::string idp_base_url = "http://127.0.0.1:8080";  // the endpoints the IdP's metadata names
+  // The SP admin's browser shared by refresh_metadata runs (metadata_step.hpp); nullptr: one per step.
+  MetadataAdmin* metadata_admin = nullptr;
 };
 
 // Runs `run` (plan.hpp): a skipped run is a Status::skipped result naming the unmet need, with no

@@ -34,7 +34,16 @@ std::string_view flow_name(Flow flow);
 // for the IdP it trusts (target metadata_refresh; accept: the SP took it). A scenario with a
 // refresh_metadata step changes what the SP trusts: it runs alone, after the others, and the
 // runner hands the SP the unedited metadata back when it ends.
-enum class StepAction { sign_in, replay, answer_again, idp_logout, refresh_metadata };
+// probe_oracle: several Responses (the step's probes, each the scenario's mutators then its own)
+// posted `rounds` times each from fresh browsers; every one must be rejected, and nothing in the
+// answers may tell them apart (attack-catalogue ORACLE-UNIFORM, oracle_step.hpp).
+enum class StepAction { sign_in, replay, answer_again, idp_logout, refresh_metadata, probe_oracle };
+
+// One probe of a probe_oracle step.
+struct OracleProbe {
+  std::string name;
+  std::vector<idp::MutatorUse> mutators;
+};
 
 // How a refresh_metadata step hands over the document: in the form (the admin pastes or uploads
 // it), or as a loopback URL serving it that the SP fetches (a dynamic metadata source).
@@ -80,6 +89,9 @@ struct Step {
   // refresh_metadata only: metadata mutators (idp::metadata_document_mutators) and the source.
   std::vector<idp::MutatorUse> metadata_mutators;
   MetadataSource metadata_source = MetadataSource::document;
+  // probe_oracle only: the probes (two or more) and how often each is posted.
+  std::vector<OracleProbe> probes;
+  int rounds = 7;
   std::vector<ConditionalExpectation> expectations;
 };
 
