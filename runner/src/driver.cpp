@@ -288,15 +288,18 @@ reports::ScenarioResult run_planned(const PlannedRun& run, const DriverContext& 
         judged = oracle ? core::Result<Judgement>(oracle->judged) : core::Result<Judgement>(core::fail(oracle.error()));
         distinguishable = oracle ? oracle->distinguishable : std::string();
       } else if (step.action == StepAction::refresh_metadata) {
-        judged = run_refresh_metadata(step, context, result, i + 1);
-      } else if (auto restarted = step.after_sp_restart ? restart_sp(context.target) : core::Result<void>(); !restarted) {
-        judged = core::fail(restarted.error());
-      } else if (step.same_browser) {
-        judged = post(*last, context, browser);
-      } else {
-        Browser attacker(context.http_timeout_seconds, context.target.tls);  // a captured response, posted from elsewhere
-        judged = post(*last, context, attacker);
-        append_exchanges(result, attacker);
+        judged = run_refresh_metadata(step, context, canary_url, result, i + 1);
+      } else {  // replay, after restarting the SP when the step says so
+        auto restarted = step.after_sp_restart ? restart_sp(context.target) : core::Result<void>();
+        if (!restarted) {
+          judged = core::fail(restarted.error());
+        } else if (step.same_browser) {
+          judged = post(*last, context, browser);
+        } else {
+          Browser attacker(context.http_timeout_seconds, context.target.tls);  // a captured response, posted from elsewhere
+          judged = post(*last, context, attacker);
+          append_exchanges(result, attacker);
+        }
       }
       if (judged) {
         outcome.observed = judged->observed;

@@ -102,8 +102,8 @@ core::Result<HttpResponse> hand_over(const std::string& xml, MetadataSource sour
 }  // namespace
 
 core::Result<Judgement> run_refresh_metadata(const Step& step, const DriverContext& context,
-                                             reports::ScenarioResult& result, std::size_t step_number) {
-  std::string canary_url = context.canary != nullptr ? context.canary->new_url() : std::string();
+                                             const std::string& canary_url, reports::ScenarioResult& result,
+                                             std::size_t step_number) {
   auto xml = app_metadata(context, step.metadata_mutators, canary_url);
   if (!xml) {
     return core::fail(xml.error());

@@ -27,9 +27,11 @@ class MetadataAdmin {
 // REQUIRES: context.target.metadata_refresh (need metadata_refresh, plan.cpp), and a canary for
 // MetadataSource::url. Fails with the metadata mutators' or signing errors, runner.http_failed, or
 // runner.sp_protocol (the admin login, the CSRF token or the url_field the step needs is missing).
-// The admin's exchanges go into `result`.
+// `canary_url` is the run's NO-FETCH canary, which metadata faults plant (a no_fetch expectation
+// counts its hits). The admin's exchanges go into `result`.
 core::Result<Judgement> run_refresh_metadata(const Step& step, const DriverContext& context,
-                                             reports::ScenarioResult& result, std::size_t step_number);
+                                             const std::string& canary_url, reports::ScenarioResult& result,
+                                             std::size_t step_number);
 
 // Hands the SP the IdP's unedited metadata, so that the next scenario meets the trust it started
 // with. Fails like run_refresh_metadata, or with runner.sp_protocol when the SP refuses it.
