@@ -130,3 +130,13 @@ TEST_CASE("store: an unopenable file is store.failed, not an exception", "[sp][s
   REQUIRE_FALSE(store);
   CHECK(store.error().reason == core::Reason::store_failed);
 }
+
+TEST_CASE("store: a file database commits to a write-ahead log", "[sp][store]") {
+  test::TempDir dir;
+  auto path = (dir / "sp.sqlite").string();
+  auto store = sp::Store::open(path);
+  REQUIRE(store);
+  REQUIRE(*store->remember_assertion("_a1", "https://sts.windows.net/t/", k_now + 1h, k_now));
+  // WAL mode (https://www.sqlite.org/wal.html): the commit is in the log beside the database.
+  CHECK(std::filesystem::exists(path + "-wal"));
+}

@@ -81,6 +81,13 @@ core::Result<Store> Store::open(const std::string& path) {
     Poco::Data::Session session(Poco::AutoPtr<Poco::Data::SessionImpl>(new Poco::Data::SQLite::SessionImpl(path, 1)));
     // A second process (the `idp` command while `serve` runs) may hold the lock briefly.
     session.setConnectionTimeout(5);
+    // Write-ahead logging: a commit is one append and one fsync of the log instead of rewriting
+    // the rollback journal and the database (several fsyncs), with synchronous kept at FULL, so a
+    // committed replay-cache entry or session still survives a crash or power loss
+    // (https://www.sqlite.org/wal.html). Readers no longer wait for the writer.
+    std::string journal_mode;
+    session << "PRAGMA journal_mode=WAL", Poco::Data::Keywords::into(journal_mode), Poco::Data::Keywords::now;
+    session << "PRAGMA synchronous=FULL", Poco::Data::Keywords::now;
     migrate(session);
     return Store(std::make_unique<Impl>(std::move(session)));
   } catch (const Poco::Exception& e) {
