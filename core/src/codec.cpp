@@ -15,16 +15,30 @@ namespace {
 bool is_base64_char(unsigned char c) { return std::isalnum(c) || c == '+' || c == '/'; }
 bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-// Sub-delims and gen-delims (RFC 3986 §2.2): with Poco's own illegal set, everything that is not
-// unreserved gets escaped.
-constexpr const char* k_reserved = "!#$&'()*+,/:;=?@[]";
+// RFC 3986 §2.3: the characters a URL carries as they are; every other byte is percent-encoded.
+bool is_unreserved(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+         c == '.' || c == '~';
+}
 
-void lower_hex(std::string& text) {
-  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
-    if (text[i] == '%') {
-      text[i + 1] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i + 1])));
-      text[i + 2] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i + 2])));
-      i += 2;
+// `text` percent-encoded onto the end of `out`, sized exactly before it is written, so that a
+// multi-megabyte form stays cheap (BIND-OVERSIZE).
+void append_url_encoded(std::string& out, std::string_view text, HexCase hex_case) {
+  std::size_t size = text.size();
+  for (char c : text) {
+    size += is_unreserved(static_cast<unsigned char>(c)) ? 0 : 2;
+  }
+  const char* digits = hex_case == HexCase::lower ? "0123456789abcdef" : "0123456789ABCDEF";
+  std::size_t at = out.size();
+  out.resize(at + size);
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if (is_unreserved(byte)) {
+      out[at++] = c;
+    } else {
+      out[at++] = '%';
+      out[at++] = digits[byte >> 4];
+      out[at++] = digits[byte & 0x0F];
     }
   }
 }
@@ -141,10 +155,7 @@ Result<std::string> inflate_raw(std::string_view bytes, std::size_t max_output) 
 
 std::string url_encode(std::string_view text, HexCase hex_case) {
   std::string out;
-  Poco::URI::encode(std::string(text), k_reserved, out);
-  if (hex_case == HexCase::lower) {
-    lower_hex(out);
-  }
+  append_url_encoded(out, text, hex_case);
   return out;
 }
 
@@ -194,9 +205,9 @@ std::string encode_form(const FormFields& fields, HexCase hex_case) {
     if (!out.empty()) {
       out += '&';
     }
-    out += url_encode(name, hex_case);
+    append_url_encoded(out, name, hex_case);
     out += '=';
-    out += url_encode(value, hex_case);
+    append_url_encoded(out, value, hex_case);
   }
   return out;
 }

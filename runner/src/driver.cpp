@@ -79,11 +79,13 @@ core::Result<Posted> answer(idp::IssueRequest request, const DriverContext& cont
     return core::fail(core::Reason::runner_idp_refused,
                       "the IdP refused the SP's request: AADSTS" + std::to_string(refused->code) + ": " + refused->message);
   }
-  const auto& issued = std::get<idp::IssuedResponse>(*outcome);
+  auto& issued = std::get<idp::IssuedResponse>(*outcome);
   result.messages.push_back(
       reports::message_for_report("Response (step " + std::to_string(step) + ")", issued.saml_response_base64, issued.xml));
-  return Posted{issued.acs_url, issued.form, issued.name_id, issued.xml,
-                {issued.name_id, issued.name_id_format, issued.session_index}, std::move(request)};
+  // Moved, not copied: a BIND-OVERSIZE form is tens of megabytes.
+  IssuedSession session{issued.name_id, issued.name_id_format, issued.session_index};
+  return Posted{std::move(issued.acs_url), std::move(issued.form), std::move(issued.name_id), std::move(issued.xml),
+                std::move(session), std::move(request)};
 }
 
 core::Result<Posted> issue(const Scenario& scenario, Flow flow, const DriverContext& context, Browser& browser,
@@ -269,7 +271,7 @@ reports::ScenarioResult run_planned(const PlannedRun& run, const DriverContext& 
         judged = posted ? post(*posted, context, browser, step.delivery)
                         : core::Result<Judgement>(core::fail(posted.error()));
         if (posted) {
-          last = *posted;
+          last = std::move(*posted);
         }
       } else if (step.action == StepAction::answer_again) {
         // The same AuthnRequest answered once more: every ID and the signature are new, only
@@ -277,7 +279,7 @@ reports::ScenarioResult run_planned(const PlannedRun& run, const DriverContext& 
         auto posted = answer(last->request, context, result, i + 1);
         judged = posted ? post(*posted, context, browser) : core::Result<Judgement>(core::fail(posted.error()));
         if (posted) {
-          last = *posted;
+          last = std::move(*posted);
         }
       } else if (step.action == StepAction::idp_logout) {
         judged = run_idp_logout(step, last->session, context, browser, result, i + 1);

@@ -48,17 +48,20 @@ core::Result<void> binding_body_oversized(Target& target) {
   // base64 makes 4 characters of 3 bytes: the XML is 3/4 of the body.
   const std::size_t body_bytes = static_cast<std::size_t>(*size_mb) * 1024 * 1024;
   std::size_t pad = body_bytes / 4 * 3 > xml.size() ? body_bytes / 4 * 3 - xml.size() : 0;
-  std::string extensions = "<samlp:Extensions>";
-  extensions.reserve(pad + pad / k_chunk_bytes * 64 + 128);
+  std::string padded;
+  padded.reserve(xml.size() + pad + pad / k_chunk_bytes * 64 + 128);
+  padded.append(xml, 0, at);
+  padded += "<samlp:Extensions>";
   while (pad > 0) {
     std::size_t chunk = std::min(pad, k_chunk_bytes);
-    extensions += "<x:pad xmlns:x=\"urn:samlt:pad\">";
-    extensions.append(chunk, 'A');
-    extensions += "</x:pad>";
+    padded += "<x:pad xmlns:x=\"urn:samlt:pad\">";
+    padded.append(chunk, 'A');
+    padded += "</x:pad>";
     pad -= chunk;
   }
-  extensions += "</samlp:Extensions>";
-  xml.insert(at, extensions);
+  padded += "</samlp:Extensions>";
+  padded.append(xml, at);
+  xml = std::move(padded);
   return {};
 }
 
