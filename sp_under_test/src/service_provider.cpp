@@ -116,7 +116,7 @@ Verdict ServiceProvider::consume_acs(const AcsRequest& request, std::string_view
   verdict.request_id = core::new_guid();
   std::string name_id;
   try {
-    auto trust = load_trust_store(impl.store);
+    auto trust = impl.trust.current(impl.store);
     if (!trust) {
       run_traced("trust_store.load", [&] { return core::Result<void>(core::fail(trust.error())); }, verdict);
     } else {
@@ -124,7 +124,7 @@ Verdict ServiceProvider::consume_acs(const AcsRequest& request, std::string_view
       std::string acs = config.acs_url();
       std::string base = config.effective_base_url();
       Context ctx{config.entity_id, acs, base, config.policy, config.relay_state, now, request, browser_binding,
-                  *trust, lookup, impl.decryption_keys, config.session_lifetime};
+                  **trust, lookup, impl.decryption_keys, config.session_lifetime};
       Evidence ev;
       std::string id = verdict.request_id;
       verdict = run_pipeline(ctx, ev);
@@ -146,18 +146,19 @@ Verdict ServiceProvider::consume_acs(const AcsRequest& request, std::string_view
   } catch (...) {
     verdict = Verdict{false, core::Reason::internal_error, "acs", "unknown exception", verdict.trace, verdict.request_id};
   }
-  nlohmann::json trace = verdict_trace_json(verdict, config.policy, now);
-  if (auto saved = impl.store.save_verdict(verdict.request_id, dump_json(trace), now); !saved) {
-    impl.log_event("store.error", {{"detail", saved.error().detail}});
-  }
+  impl.verdicts.add(verdict, now);
   nlohmann::json line = acs_answer_json(verdict);
   line.update({{"idp", verdict.idp}, {"name_id", name_id}, {"account", verdict.account}, {"detail", verdict.detail}});
   impl.log_event("acs.verdict", line);
   return verdict;
 }
 
-core::Result<std::optional<std::string>> ServiceProvider::verdict_json(std::string_view request_id) {
-  return m_impl->store.find_verdict(request_id);
+std::optional<std::string> ServiceProvider::verdict_json(std::string_view request_id) const {
+  auto logged = m_impl->verdicts.find(request_id);
+  if (!logged) {
+    return std::nullopt;
+  }
+  return dump_json(verdict_trace_json(logged->verdict, m_impl->config.policy, logged->decided_at));
 }
 
 }  // namespace samlt::sp

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "samlt/sp/service_provider.hpp"
+#include "samlt/sp/trust.hpp"
+#include "samlt/sp/verdict_log.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -22,6 +24,8 @@ struct ServiceProvider::Impl {
   LogSink log;
   std::string metadata;  // built once at construction
   std::vector<core::PrivateKey> decryption_keys;
+  TrustCache trust;     // the registered IdPs, parsed once per change
+  VerdictLog verdicts;  // GET /verdicts/<request_id>
 
   // One structured log line: {"time": ..., "event": event, ...fields}.
   void log_event(std::string_view event, nlohmann::json fields);

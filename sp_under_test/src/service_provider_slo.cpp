@@ -44,10 +44,11 @@ core::Result<SloOutcome> ServiceProvider::handle_slo(std::string_view raw_query,
   Impl& impl = *m_impl;
   const SpConfig& config = impl.config;
   core::TimePoint now = impl.clock.now();
-  auto trust = load_trust_store(impl.store);
-  if (!trust) {
-    return core::fail(trust.error());
+  auto snapshot = impl.trust.current(impl.store);
+  if (!snapshot) {
+    return core::fail(snapshot.error());
   }
+  const TrustStore* trust = snapshot->get();
   auto message = core::decode_redirect(raw_query, core::Accepts::either, binding_limits(config.policy));
   if (!message && message.error().reason != core::Reason::binding_message_missing) {
     return core::fail(message.error());

@@ -38,6 +38,25 @@ core::Result<TrustStore> load_trust_store(Store& store) {
   return trust;
 }
 
+core::Result<std::shared_ptr<const TrustStore>> TrustCache::current(Store& store) {
+  std::lock_guard lock(m_mutex);
+  // The version is read before the rows: a change that lands in between is seen again next time.
+  auto version = store.idps_version();
+  if (!version) {
+    return core::fail(version.error());
+  }
+  if (m_trust && m_version == *version) {
+    return m_trust;
+  }
+  auto trust = load_trust_store(store);
+  if (!trust) {
+    return core::fail(trust.error());
+  }
+  m_trust = std::make_shared<const TrustStore>(std::move(*trust));
+  m_version = *version;
+  return m_trust;
+}
+
 const TrustedIdp* find_by_entity_id(const TrustStore& trust, std::string_view entity_id) {
   for (const auto& idp : trust) {
     if (idp.entity_id == entity_id) {

@@ -56,7 +56,7 @@ TEST_CASE("sp: SP-initiated login issues a signed AuthnRequest and accepts its a
   REQUIRE(session);
   CHECK(h.sp->account_of(*session)->display_name == "Alex Wilber");
 
-  auto trace = nlohmann::json::parse(**h.sp->verdict_json(verdict.request_id));
+  auto trace = nlohmann::json::parse(*h.sp->verdict_json(verdict.request_id));
   CHECK(trace["outcome"] == "accept");
   CHECK(trace["policy"]["clock_skew_seconds"] == 180);
   CHECK(trace["trace"].back()["step"] == "session.create");

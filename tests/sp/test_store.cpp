@@ -3,7 +3,11 @@
 #include "support/temp_dir.hpp"
 #include "support/test_certs.hpp"
 
+#include <Poco/Data/SQLite/SessionImpl.h>
+#include <Poco/Data/Session.h>
 #include <catch2/catch.hpp>
+
+#include <filesystem>
 
 using namespace samlt;
 using namespace std::chrono_literals;
@@ -91,17 +95,6 @@ TEST_CASE("store: sessions expire and end by NameID and SessionIndex", "[sp][sto
   CHECK_FALSE(*store.find_session("s2", k_now));
 }
 
-TEST_CASE("store: verdicts are kept, bounded", "[sp][store]") {
-  auto store = memory();
-  REQUIRE(store.save_verdict("v0", "{\"n\":0}", k_now));
-  for (int i = 1; i <= sp::Store::k_max_verdicts; ++i) {
-    REQUIRE(store.save_verdict("v" + std::to_string(i), "{}", k_now));
-  }
-  CHECK_FALSE(*store.find_verdict("v0"));
-  CHECK(*store.find_verdict("v1"));
-  CHECK(**store.find_verdict("v" + std::to_string(sp::Store::k_max_verdicts)) == "{}");
-}
-
 TEST_CASE("store: everything survives reopening the file", "[sp][store]") {
   test::TempDir dir;
   std::string path = (dir / "state.sqlite").string();
@@ -113,7 +106,6 @@ TEST_CASE("store: everything survives reopening the file", "[sp][store]") {
     REQUIRE(store->add_outstanding({"_r1", sp::RequestKind::authn, "entra", "b", "", k_now + 1h, false}));
     REQUIRE(store->remember_assertion("_a1", "e", k_now + 1h, k_now));
     REQUIRE(store->create_session({"s1", "a@x", "entra", "e", "a@x", "", "", "{}", k_now, k_now + 1h}));
-    REQUIRE(store->save_verdict("v1", "{}", k_now));
   }
   auto store = sp::Store::open(path);
   REQUIRE(store);
@@ -122,7 +114,6 @@ TEST_CASE("store: everything survives reopening the file", "[sp][store]") {
   CHECK(*store->find_outstanding("_r1"));
   CHECK_FALSE(*store->remember_assertion("_a1", "e", k_now + 1h, k_now));
   CHECK(*store->find_session("s1", k_now));
-  CHECK(*store->find_verdict("v1"));
 }
 
 TEST_CASE("store: an unopenable file is store.failed, not an exception", "[sp][store]") {
@@ -139,4 +130,76 @@ TEST_CASE("store: a file database commits to a write-ahead log", "[sp][store]") 
   REQUIRE(*store->remember_assertion("_a1", "https://sts.windows.net/t/", k_now + 1h, k_now));
   // WAL mode (https://www.sqlite.org/wal.html): the commit is in the log beside the database.
   CHECK(std::filesystem::exists(path + "-wal"));
+}
+
+TEST_CASE("store: the IdPs' version moves with every change to them, here or from another process", "[sp][store]") {
+  test::TempDir dir;
+  auto path = (dir / "sp.sqlite").string();
+  auto store = sp::Store::open(path);
+  REQUIRE(store);
+  auto v0 = store->idps_version();
+  REQUIRE(v0);
+  CHECK(*store->idps_version() == *v0);  // nothing changed
+  REQUIRE(store->upsert_idp({"entra", "e", "http://x/", "", {}, true, false, ""}));
+  auto v1 = *store->idps_version();
+  CHECK(v1 != *v0);
+  REQUIRE(*store->set_idp_enabled("entra", false));
+  auto v2 = *store->idps_version();
+  CHECK(v2 != v1);
+  // A second connection, as the `idp` command opens while `serve` runs.
+  {
+    auto other = sp::Store::open(path);
+    REQUIRE(other);
+    REQUIRE(*other->remove_idp("entra"));
+  }
+  CHECK(*store->idps_version() != v2);
+  CHECK(store->list_idps()->empty());
+}
+
+TEST_CASE("store: a transaction commits what its body did, whatever the body answers", "[sp][store]") {
+  test::TempDir dir;
+  auto path = (dir / "sp.sqlite").string();
+  {
+    auto store = sp::Store::open(path);
+    REQUIRE(store);
+    auto outcome = store->in_transaction([&]() -> core::Result<void> {
+      REQUIRE(*store->remember_assertion("_a1", "e", k_now + 1h, k_now));
+      CHECK_FALSE(*store->remember_assertion("_a1", "e", k_now + 1h, k_now));  // seen inside it
+      return core::fail(core::Reason::account_unknown, "a later step refused");
+    });
+    REQUIRE_FALSE(outcome);
+    CHECK(outcome.error().reason == core::Reason::account_unknown);
+  }
+  auto reopened = sp::Store::open(path);
+  REQUIRE(reopened);
+  CHECK_FALSE(*reopened->remember_assertion("_a1", "e", k_now + 1h, k_now));  // durable
+}
+
+TEST_CASE("store: a version 1 database is migrated: its verdicts table goes, the rest stays", "[sp][store]") {
+  using namespace Poco::Data::Keywords;
+  test::TempDir dir;
+  auto path = (dir / "sp.sqlite").string();
+  auto open_raw = [&] {
+    return Poco::Data::Session(Poco::AutoPtr<Poco::Data::SessionImpl>(new Poco::Data::SQLite::SessionImpl(path, 1)));
+  };
+  REQUIRE(sp::Store::open(path));
+  {
+    // Back to what version 1 left: its verdicts table, and no version 2 row.
+    auto raw = open_raw();
+    raw << "CREATE TABLE verdicts (seq INTEGER PRIMARY KEY AUTOINCREMENT, request_id TEXT NOT NULL UNIQUE,"
+           " json TEXT NOT NULL, created_at INTEGER NOT NULL)", now;
+    raw << "INSERT INTO verdicts (request_id, json, created_at) VALUES ('v1', '{}', 0)", now;
+    raw << "DELETE FROM schema_version WHERE version = 2", now;
+    raw << "INSERT INTO replay_cache (assertion_id, issuer, keep_until) VALUES ('_kept', 'e', 9999999999999)", now;
+  }
+  auto store = sp::Store::open(path);
+  REQUIRE(store);
+  CHECK_FALSE(*store->remember_assertion("_kept", "e", k_now + 1h, k_now));
+  auto raw = open_raw();
+  Poco::Int64 verdict_tables = -1;
+  Poco::Int64 version = 0;
+  raw << "SELECT COUNT(*) FROM sqlite_master WHERE name = 'verdicts'", into(verdict_tables), now;
+  raw << "SELECT MAX(version) FROM schema_version", into(version), now;
+  CHECK(verdict_tables == 0);
+  CHECK(version == 2);
 }

@@ -3,6 +3,7 @@
 #include "server/handlers.hpp"
 
 #include "samlt/sp/sp_server.hpp"
+#include "samlt/sp/verdict_log.hpp"
 #include "server/pages.hpp"
 #include "validation/verdict_json.hpp"
 
@@ -120,11 +121,11 @@ void verdicts(Exchange& ex) {
   std::string id = ex.path.substr(std::string_view("/verdicts/").size());
   auto json = ex.sp.verdict_json(id);
   if (!json) {
-    send_error(ex, 500, json.error());
-  } else if (!*json) {
-    ex.send_json(404, {{"error", "no verdict with this request id"}});
+    ex.send_json(404, {{"error", "no verdict with this request id (the newest " +
+                                     std::to_string(VerdictLog::k_default_capacity) +
+                                     " since the SP started are kept)"}});
   } else {
-    ex.send(200, "application/json", **json);
+    ex.send(200, "application/json", *json);
   }
 }
 

@@ -34,6 +34,21 @@ constexpr const char* k_schema_v1[] = {
     " json TEXT NOT NULL, created_at INTEGER NOT NULL)",
 };
 
+// Schema version 2: verdict traces moved to memory (samlt/sp/verdict_log.hpp).
+constexpr const char* k_schema_v2[] = {
+    "DROP TABLE IF EXISTS verdicts",
+};
+
+template <std::size_t N>
+void apply(Poco::Data::Session& session, int version, const char* const (&statements)[N]) {
+  session.begin();
+  for (const char* statement : statements) {
+    session << statement, now;
+  }
+  session << "INSERT INTO schema_version (version) VALUES (?)", bind(version), now;
+  session.commit();
+}
+
 void migrate(Poco::Data::Session& session) {
   session << "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", now;
   Poco::Int64 rows = 0;
@@ -43,12 +58,10 @@ void migrate(Poco::Data::Session& session) {
     session << "SELECT MAX(version) FROM schema_version", into(version), now;
   }
   if (version < 1) {
-    session.begin();
-    for (const char* statement : k_schema_v1) {
-      session << statement, now;
-    }
-    session << "INSERT INTO schema_version (version) VALUES (1)", now;
-    session.commit();
+    apply(session, 1, k_schema_v1);
+  }
+  if (version < 2) {
+    apply(session, 2, k_schema_v2);
   }
 }
 
@@ -69,6 +82,49 @@ std::string lower_case(std::string_view text) {
 }
 
 }  // namespace store_detail
+
+core::Result<std::uint64_t> Store::idps_version() {
+  return store_detail::guarded(*m_impl, "idps_version", [&](Poco::Data::Session& session) -> core::Result<std::uint64_t> {
+    // data_version moves when another connection (the `idp` command) commits anything
+    // (https://www.sqlite.org/pragma.html#pragma_data_version); this connection's own IdP writes
+    // move the generation themselves.
+    Poco::Int64 data_version = 0;
+    session << "PRAGMA data_version", into(data_version), now;
+    if (data_version != m_impl->data_version) {
+      m_impl->data_version = data_version;
+      ++m_impl->idps_generation;
+    }
+    return m_impl->idps_generation;
+  });
+}
+
+core::Result<void> Store::in_transaction(const std::function<core::Result<void>()>& body) {
+  std::lock_guard lock(m_impl->mutex);
+  try {
+    // IMMEDIATE: the write lock is taken now, so a second process cannot make the commit fail
+    // half-way with SQLITE_BUSY.
+    m_impl->session << "BEGIN IMMEDIATE", now;
+  } catch (const Poco::Exception& e) {
+    return core::fail(core::Reason::store_failed, "begin: " + e.displayText());
+  }
+  core::Result<void> outcome;
+  try {
+    outcome = body();
+  } catch (const std::exception& e) {
+    outcome = core::fail(core::Reason::internal_error, std::string("exception: ") + e.what());
+  }
+  try {
+    m_impl->session << "COMMIT", now;
+  } catch (const Poco::Exception& e) {
+    try {
+      m_impl->session << "ROLLBACK", now;
+    } catch (const Poco::Exception&) {
+      // SQLite has rolled back already when COMMIT failed on I/O
+    }
+    return core::fail(core::Reason::store_failed, "commit: " + e.displayText());
+  }
+  return outcome;
+}
 
 Store::Store(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 Store::Store(Store&&) noexcept = default;

@@ -46,6 +46,7 @@ core::Result<void> Store::upsert_idp(const IdpRecord& idp) {
                " metadata_url = excluded.metadata_url",
         bind(idp.name), bind(idp.entity_id), bind(idp.sso_url), bind(idp.slo_url), bind(certificates),
         bind(enabled), bind(want_signed), bind(idp.metadata_url), now;
+    ++m_impl->idps_generation;
     return {};
   });
 }
@@ -74,6 +75,7 @@ core::Result<bool> Store::set_idp_enabled(std::string_view name, bool enabled) {
   return guarded(*m_impl, "set_idp_enabled", [&](Poco::Data::Session& session) -> core::Result<bool> {
     Poco::Int64 value = enabled ? 1 : 0;
     session << "UPDATE idps SET enabled = ? WHERE name = ?", bind(value), bind(std::string(name)), now;
+    ++m_impl->idps_generation;
     return changes(session) == 1;
   });
 }
@@ -81,6 +83,7 @@ core::Result<bool> Store::set_idp_enabled(std::string_view name, bool enabled) {
 core::Result<bool> Store::remove_idp(std::string_view name) {
   return guarded(*m_impl, "remove_idp", [&](Poco::Data::Session& session) -> core::Result<bool> {
     session << "DELETE FROM idps WHERE name = ?", bind(std::string(name)), now;
+    ++m_impl->idps_generation;
     return changes(session) == 1;
   });
 }

@@ -11,6 +11,7 @@
 #include <Poco/Exception.h>
 #include <Poco/Types.h>
 
+#include <cstdint>
 #include <mutex>
 #include <string>
 
@@ -19,7 +20,10 @@ namespace samlt::sp {
 struct Store::Impl {
   explicit Impl(Poco::Data::Session s) : session(std::move(s)) {}
   Poco::Data::Session session;
-  std::mutex mutex;
+  // Recursive: in_transaction holds it while the operations inside take it again.
+  std::recursive_mutex mutex;
+  std::uint64_t idps_generation = 0;  // see idps_version()
+  Poco::Int64 data_version = -1;
 };
 
 namespace store_detail {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// The sessions table (the samlt_sp_session cookie names a row) and the bounded verdicts table.
+// The sessions table (the samlt_sp_session cookie names a row).
 #include "store/store_internal.hpp"
 
 namespace samlt::sp {
@@ -65,29 +65,6 @@ core::Result<int> Store::delete_sessions_for(std::string_view issuer, std::strin
     session << "DELETE FROM sessions WHERE issuer = ? AND name_id = ? AND (? = '' OR session_index = ?)",
         bind(std::string(issuer)), bind(std::string(name_id)), bind(index), bind(index), now;
     return static_cast<int>(changes(session));
-  });
-}
-
-core::Result<void> Store::save_verdict(std::string_view request_id, std::string_view json, core::TimePoint at) {
-  return guarded(*m_impl, "save_verdict", [&](Poco::Data::Session& session) -> core::Result<void> {
-    Poco::Int64 created = to_millis(at);
-    Poco::Int64 keep = k_max_verdicts;
-    session << "INSERT OR REPLACE INTO verdicts (request_id, json, created_at) VALUES (?, ?, ?)",
-        bind(std::string(request_id)), bind(std::string(json)), bind(created), now;
-    session << "DELETE FROM verdicts WHERE seq <= (SELECT MAX(seq) FROM verdicts) - ?", bind(keep), now;
-    return {};
-  });
-}
-
-core::Result<std::optional<std::string>> Store::find_verdict(std::string_view request_id) {
-  return guarded(*m_impl, "find_verdict", [&](Poco::Data::Session& session) -> core::Result<std::optional<std::string>> {
-    Poco::Data::Statement select(session);
-    select << "SELECT json FROM verdicts WHERE request_id = ?", bind(std::string(request_id)), now;
-    Poco::Data::RecordSet rows(select);
-    if (rows.rowCount() == 0) {
-      return std::optional<std::string>();
-    }
-    return std::optional<std::string>(text(rows, 0, 0));
   });
 }
 

@@ -92,12 +92,25 @@ constexpr AdmissionStep k_admission[] = {
 std::span<const AdmissionStep> admission_steps() { return k_admission; }
 
 void admit(const Context& ctx, Evidence& ev, Store& store, Verdict& verdict) {
-  for (const AdmissionStep& step : k_admission) {
-    if (!run_traced(step.id, [&] { return step.run(ctx, ev, store); }, verdict)) {
-      return;
+  // One transaction with one commit (one fsync) for every step, instead of one per step. What the
+  // steps did is committed even when a later one fails: a consumed Assertion ID or request ID
+  // stays consumed. The acceptance is given only once the commit, replay-cache entry included,
+  // is durable (issue 15).
+  bool passed = false;
+  auto committed = store.in_transaction([&]() -> core::Result<void> {
+    for (const AdmissionStep& step : k_admission) {
+      if (!run_traced(step.id, [&] { return step.run(ctx, ev, store); }, verdict)) {
+        return {};
+      }
     }
+    passed = true;
+    return {};
+  });
+  if (!committed) {
+    run_traced("admission.commit", [&] { return committed; }, verdict);
+    return;
   }
-  verdict.accepted = true;
+  verdict.accepted = passed;
 }
 
 }  // namespace samlt::sp

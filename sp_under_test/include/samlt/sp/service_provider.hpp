@@ -97,8 +97,9 @@ class ServiceProvider {
   // consume_acs of what a browser's auto-POST form of `form` sends (browser_post).
   Verdict consume_acs_post(const core::FormFields& form, std::string_view browser_binding);
 
-  // The recorded trace of decision `request_id` as JSON (with the policy), or nullopt.
-  core::Result<std::optional<std::string>> verdict_json(std::string_view request_id);
+  // The trace of decision `request_id` as JSON (with the policy), or nullopt. The newest
+  // decisions are kept in memory (verdict_log.hpp): a restart forgets them.
+  std::optional<std::string> verdict_json(std::string_view request_id) const;
 
   // --- trust store -------------------------------------------------------------------------
   // Registers (or updates) IdP `name` from metadata XML. A new name: trust on first use (the

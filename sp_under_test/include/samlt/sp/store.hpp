@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // The SP's state in one SQLite file (Poco::Data::SQLite): registered IdPs, accounts, outstanding
-// request IDs, the replay cache, sessions and verdict traces. Everything survives a restart.
+// request IDs, the replay cache and sessions. Everything survives a restart.
 #pragma once
 
 #include "samlt/core/clock.hpp"
 #include "samlt/core/result.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -110,11 +111,14 @@ class Store {
   core::Result<int> delete_sessions_for(std::string_view issuer, std::string_view name_id,
                                         std::string_view session_index);
 
-  // --- verdict traces (bounded: the newest `k_max_verdicts` are kept) --------------------
-  static constexpr int k_max_verdicts = 2000;
-  core::Result<void> save_verdict(std::string_view request_id, std::string_view json,
-                                  core::TimePoint at);
-  core::Result<std::optional<std::string>> find_verdict(std::string_view request_id);
+  // --- changes and transactions ----------------------------------------------------------
+  // A number that moves whenever the registered IdPs may have changed, through this Store or
+  // through another process's connection to the same file. The ACS caches its trust store on it.
+  core::Result<std::uint64_t> idps_version();
+  // Runs `body` as one transaction with a single commit (one fsync), whatever `body` returns; other
+  // threads' operations wait until it ends. The result is body's, or store.failed when the commit
+  // fails, and then nothing of it was kept.
+  core::Result<void> in_transaction(const std::function<core::Result<void>()>& body);
 
   struct Impl;  // the Poco session; defined in src/store/store_internal.hpp
 

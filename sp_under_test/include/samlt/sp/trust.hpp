@@ -7,6 +7,10 @@
 #include "samlt/core/result.hpp"
 #include "samlt/sp/store.hpp"
 
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +35,20 @@ core::Result<TrustedIdp> to_trusted(const IdpRecord& record);
 // Every registered IdP (enabled or not: the pipeline tells "disabled" from "unknown").
 // Fails with store.failed or key.pem_invalid.
 core::Result<TrustStore> load_trust_store(Store& store);
+
+// The trust store, rebuilt from the Store (every PEM parsed again) only when
+// Store::idps_version() moves, not on every message (issue 15). Thread-safe; a snapshot stays
+// whole for as long as its holder keeps it, whatever changes meanwhile.
+class TrustCache {
+ public:
+  // Fails as load_trust_store does; a failure is not cached.
+  core::Result<std::shared_ptr<const TrustStore>> current(Store& store);
+
+ private:
+  std::mutex m_mutex;
+  std::optional<std::uint64_t> m_version;
+  std::shared_ptr<const TrustStore> m_trust;
+};
 
 // nullptr when absent. The pointers live as long as `trust`.
 const TrustedIdp* find_by_entity_id(const TrustStore& trust, std::string_view entity_id);

@@ -21,8 +21,9 @@ struct AdmissionStep {
 // The admission steps in order.
 std::span<const AdmissionStep> admission_steps();
 
-// Runs the admission steps on an accepted `verdict`, appending to its trace; the first failure
-// turns it into a rejection. On success ev.session_id names the new session.
+// Runs the admission steps on an accepted `verdict`, appending to its trace, in one store
+// transaction; the first failure turns it into a rejection, and so does a failed commit (traced
+// as admission.commit). On success ev.session_id names the new session.
 // Reasons: replay.assertion_reused, response.in_response_to_unknown, account.unknown,
 // account.disabled, account.sso_disabled, account.idp_mismatch, store.failed.
 // REQUIRES: verdict.accepted (run_pipeline passed on `ev`).
