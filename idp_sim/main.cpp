@@ -3,6 +3,7 @@
 // file, the JSON pointer and what was expected, and exit code 2.
 #include "samlt/core/result.hpp"
 #include "samlt/idp/cli.hpp"
+#include "samlt/runner/load_command.hpp"
 #include "samlt/runner/matrix.hpp"
 #include "samlt/runner/run_command.hpp"
 
@@ -19,6 +20,10 @@ int run(std::span<const std::string> args) {
   return samlt::runner::run_command({args.begin(), args.end()}, stdout, stderr);
 }
 
+int load(std::span<const std::string> args) {
+  return samlt::runner::load_command({args.begin(), args.end()}, stdout, stderr);
+}
+
 int matrix(std::span<const std::string> args) {
   return samlt::runner::matrix_command({args.begin(), args.end()}, stdout, stderr);
 }
@@ -32,6 +37,7 @@ constexpr Command k_commands[] = {
      &samlt::idp::mutators_command},
     {"run", "run scenario files against an SP and write JUnit, JSON and HTML reports", &run},
     {"matrix", "build a compatibility matrix from several runs' reports", &matrix},
+    {"load", "sign in N times per second against an SP, open loop, with latency percentiles", &load},
 };
 
 int usage(std::ostream& out, int code) {

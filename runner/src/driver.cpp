@@ -34,29 +34,7 @@ struct Posted {
 // SP-initiated: the SP's AuthnRequest, exactly as it sent it, becomes the IdP's input.
 core::Result<void> start_at_sp(const Scenario& scenario, const Target& target, Browser& browser,
                                idp::IssueRequest& request, reports::ScenarioResult& result, std::size_t step) {
-  if (!target.login_url) {  // REQUIRES (plan.cpp): planned only when the target has one
-    return core::fail(core::Reason::runner_sp_protocol, "the target has no login_url for an SP-initiated scenario");
-  }
-  std::string url = *target.login_url;
-  if (scenario.relay_state) {
-    url += (url.find('?') == std::string::npos ? "?" : "&") + std::string("RelayState=") +
-           core::url_encode(*scenario.relay_state);
-  }
-  auto answer = browser.get(url, {}, "GET login URL");
-  // Many SPs reach the IdP through their own redirects first (/login -> /auth/saml -> IdP): follow
-  // them, as the browser would, until the SP sends the AuthnRequest.
-  for (int hop = 0; answer && hop < 5; ++hop) {
-    auto location = answer->location();
-    bool redirect = answer->status >= 300 && answer->status < 400 && location;
-    if (!redirect || location->find("SAMLRequest=") != std::string::npos) {
-      break;
-    }
-    answer = browser.get(*location, {}, "GET login redirect");
-  }
-  if (!answer) {
-    return core::fail(answer.error());
-  }
-  auto authn = authn_request_from(*answer);
+  auto authn = request_sign_in(target, browser, scenario.relay_state);
   if (!authn) {
     return core::fail(authn.error());
   }
@@ -166,25 +144,6 @@ core::Result<Judgement> post(const Posted& posted, const DriverContext& context,
     *acs_answer = *answer;
   }
   return judge_acs_answer(context.target, browser, *answer, before);
-}
-
-// A target that refuses unsolicited responses rejects every IdP-initiated sign-in, whatever else
-// the Response gets right (saml-profiles §4.1.5 leaves accepting them to the SP). A step that
-// states its own expectation for that policy keeps it.
-Expectation expectation_in_flow(const Step& step, Flow flow, const std::map<std::string, std::string>& policy) {
-  const Expectation& chosen = expectation_for(step, policy);
-  auto unsolicited = policy.find("allow_unsolicited");
-  if (flow != Flow::idp_initiated || unsolicited == policy.end() || unsolicited->second != "false") {
-    return chosen;
-  }
-  for (const auto& candidate : step.expectations) {
-    if (candidate.if_policy.contains("allow_unsolicited")) {
-      return chosen;
-    }
-  }
-  Expectation rejection;
-  rejection.outcome = reports::Outcome::reject;
-  return rejection;
 }
 
 void append_exchanges(reports::ScenarioResult& result, const Browser& browser) {

@@ -154,7 +154,7 @@ Judgement judge_metadata_answer(const Target& target, const HttpResponse& answer
 }
 
 core::Result<Judgement> judge_acs_answer(const Target& target, Browser& browser, const HttpResponse& answer,
-                                         const std::optional<std::string>& session_cookie_before) {
+                                         const std::optional<std::string>& session_cookie_before, JudgeDepth depth) {
   const Signals& signals = target.signals;
   Judgement judgement;
   reports::Observation& observed = judgement.observed;
@@ -164,7 +164,8 @@ core::Result<Judgement> judge_acs_answer(const Target& target, Browser& browser,
     read_json_verdict(answer, observed, notes);
   }
 
-  auto pages = browser.follow(answer);
+  auto pages = depth == JudgeDepth::full ? browser.follow(answer)
+                                          : core::Result<std::vector<HttpResponse>>(std::vector<HttpResponse>{answer});
   if (!pages) {
     return core::fail(pages.error());
   }
@@ -182,7 +183,7 @@ core::Result<Judgement> judge_acs_answer(const Target& target, Browser& browser,
     missing_session = fresh ? missing_session : signal::no_session_cookie;
     notes += fresh ? "; session cookie set" : "; no new session cookie";
   }
-  if (signals.session_probe) {
+  if (signals.session_probe && depth == JudgeDepth::full) {
     const auto& probe = *signals.session_probe;
     auto page = ask_session_probe(probe, browser);
     if (!page) {

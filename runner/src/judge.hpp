@@ -56,7 +56,13 @@ core::Result<Judgement> judge_logout_answer(const Target& target, Browser& brows
 // reason_pattern) on a rejection.
 Judgement judge_metadata_answer(const Target& target, const HttpResponse& answer);
 
+// How much a judgement asks of the SP: `full` follows the answer's redirects and asks the
+// session probe; `answer_only` judges the ACS answer alone (status, Location, body, the session
+// cookie, the JSON verdict), so that a load run's sign-in costs the SP only the sign-in itself.
+enum class JudgeDepth { full, answer_only };
+
 core::Result<Judgement> judge_acs_answer(const Target& target, Browser& browser, const HttpResponse& answer,
-                                         const std::optional<std::string>& session_cookie_before);
+                                         const std::optional<std::string>& session_cookie_before,
+                                         JudgeDepth depth = JudgeDepth::full);
 
 }  // namespace samlt::runner

@@ -95,4 +95,30 @@ core::Result<OutgoingAuthnRequest> authn_request_from(const HttpResponse& respon
       " without an AuthnRequest (no redirect with SAMLRequest, no form posting one)");
 }
 
+core::Result<OutgoingAuthnRequest> request_sign_in(const Target& target, Browser& browser,
+                                                   const std::optional<std::string>& relay_state) {
+  if (!target.login_url) {  // REQUIRES (plan.cpp): SP-initiated runs are planned only with one
+    return core::fail(core::Reason::runner_sp_protocol, "the target has no login_url for an SP-initiated sign-in");
+  }
+  std::string url = *target.login_url;
+  if (relay_state) {
+    url += (url.find('?') == std::string::npos ? "?" : "&") + std::string("RelayState=") + core::url_encode(*relay_state);
+  }
+  auto answer = browser.get(url, {}, "GET login URL");
+  // Many SPs reach the IdP through their own redirects first (/login -> /auth/saml -> IdP): follow
+  // them, as the browser would, until the SP sends the AuthnRequest.
+  for (int hop = 0; answer && hop < 5; ++hop) {
+    auto location = answer->location();
+    bool redirect = answer->status >= 300 && answer->status < 400 && location;
+    if (!redirect || location->find("SAMLRequest=") != std::string::npos) {
+      break;
+    }
+    answer = browser.get(*location, {}, "GET login redirect");
+  }
+  if (!answer) {
+    return core::fail(answer.error());
+  }
+  return authn_request_from(*answer);
+}
+
 }  // namespace samlt::runner

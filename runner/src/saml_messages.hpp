@@ -22,6 +22,13 @@ struct OutgoingAuthnRequest {
 // the binding codec refuses it (detail: the codec's reason id and what came back).
 core::Result<OutgoingAuthnRequest> authn_request_from(const HttpResponse& response);
 
+// SP-initiated sign-in: GETs the target's login_url (with `relay_state` when given), follows the
+// SP's own redirects as a browser would (at most 5: /login -> /auth/saml -> IdP), and returns
+// the AuthnRequest it then sends. Fails with runner.http_failed, or runner.sp_protocol when the
+// target has no login_url or the SP sends no AuthnRequest.
+core::Result<OutgoingAuthnRequest> request_sign_in(const Target& target, Browser& browser,
+                                                   const std::optional<std::string>& relay_state);
+
 // The value of the hidden input `name` in an HTML form, or nullopt.
 std::optional<std::string> form_input(const std::string& html, const std::string& name);
 

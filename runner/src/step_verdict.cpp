@@ -154,4 +154,20 @@ void summarize_steps(reports::ScenarioResult& result) {
   }
 }
 
+Expectation expectation_in_flow(const Step& step, Flow flow, const std::map<std::string, std::string>& policy) {
+  const Expectation& chosen = expectation_for(step, policy);
+  auto unsolicited = policy.find("allow_unsolicited");
+  if (flow != Flow::idp_initiated || unsolicited == policy.end() || unsolicited->second != "false") {
+    return chosen;
+  }
+  for (const auto& candidate : step.expectations) {
+    if (candidate.if_policy.contains("allow_unsolicited")) {
+      return chosen;
+    }
+  }
+  Expectation rejection;
+  rejection.outcome = reports::Outcome::reject;
+  return rejection;
+}
+
 }  // namespace samlt::runner

@@ -5,6 +5,7 @@
 #include "judge.hpp"
 #include "samlt/runner/scenario.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -35,6 +36,12 @@ struct StepFacts {
   int canary_hits = 0;
   std::string distinguishable;  // probe_oracle: what told its probes apart (oracle_step.hpp), or empty
 };
+
+// The expectation of `step` in `flow` under `policy`: expectation_for, except that a target that
+// refuses unsolicited responses (allow_unsolicited false) rejects every IdP-initiated sign-in,
+// whatever else the Response gets right (saml-profiles §4.1.5 leaves accepting them to the SP).
+// A step that states its own expectation for that policy keeps it.
+Expectation expectation_in_flow(const Step& step, Flow flow, const std::map<std::string, std::string>& policy);
 
 // Sets outcome.status, outcome.code and outcome.message. Passed needs the same outcome (or, for a
 // safe expectation, a rejection or an acceptance whose session is the attacker's own); the reason

@@ -7,15 +7,6 @@
 namespace samlt::runner {
 namespace {
 
-std::string check_user(const idp::Idp& idp) {
-  for (const auto& user : idp.config().users) {
-    if (user.enabled && !user.guest) {
-      return user.user_principal_name;
-    }
-  }
-  return idp.config().users.empty() ? std::string() : idp.config().users.front().user_principal_name;
-}
-
 Scenario check_scenario(const std::string& id, const std::string& user, reports::Outcome outcome,
                         std::vector<idp::MutatorUse> mutators) {
   Scenario scenario;
@@ -43,8 +34,17 @@ std::string seen(const reports::ScenarioResult& result) {
 
 }  // namespace
 
+std::string member_user(const idp::Idp& idp) {
+  for (const auto& user : idp.config().users) {
+    if (user.enabled && !user.guest) {
+      return user.user_principal_name;
+    }
+  }
+  return idp.config().users.empty() ? std::string() : idp.config().users.front().user_principal_name;
+}
+
 TargetCheck check_target(const TargetSession& session, const core::Clock& clock, double timeout_seconds) {
-  std::string user = check_user(*session.idp);
+  std::string user = member_user(*session.idp);
   std::vector<Scenario> scenarios = {
       check_scenario("target-check/valid", user, reports::Outcome::accept, {}),
       check_scenario("target-check/wrong-audience", user, reports::Outcome::reject, {{"audience.wrong", {}}})};

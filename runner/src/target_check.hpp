@@ -20,6 +20,10 @@ struct TargetCheck {
   reports::ScenarioResult wrong_audience;
 };
 
+// The user a check (or a load run) signs in by default: the IdP configuration's first enabled
+// member (not a guest), else its first user.
+std::string member_user(const idp::Idp& idp);
+
 // Runs both sign-ins in the target's preferred flow, as the first enabled member user of the IdP
 // configuration. Never throws.
 TargetCheck check_target(const TargetSession& session, const core::Clock& clock, double timeout_seconds);

@@ -43,6 +43,18 @@ TEST_CASE("the server refuses non-loopback hosts and binds port 0", "[idp][serve
   CHECK(http_get(server.port(), "/nowhere").first == 404);
 }
 
+TEST_CASE("a second server on a port already served is refused, not sharing it", "[idp][server]") {
+  core::FixedClock clock(test::idp::now());
+  idp::IdpServer first(test::idp::default_idp(), clock, {"127.0.0.1", 0, false});
+  REQUIRE(first.start());
+  // Without SO_REUSEPORT: the kernel would otherwise spread connections over both.
+  idp::IdpServer second(test::idp::default_idp(), clock, {"127.0.0.1", first.port(), false});
+  auto refused = second.start();
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().reason == core::Reason::idp_listen_failed);
+  CHECK(http_get(first.port(), "/_control/health").first == 200);
+}
+
 TEST_CASE("token times come from the injected clock", "[idp][server]") {
   core::FixedClock clock(test::idp::now() - std::chrono::hours(30));
   auto json = test::idp::config_json();

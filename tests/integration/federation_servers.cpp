@@ -82,6 +82,8 @@ FederationServers::~FederationServers() {
   }
 }
 
+int FederationServers::sp_pid() const { return m_sp->pid(); }
+
 void FederationServers::start_sp() {
   // Each start logs to a file of its own, so a restart keeps the first process's log.
   ++m_sp_starts;

@@ -28,6 +28,7 @@ class FederationServers {
   std::string sp_base() const { return "http://127.0.0.1:" + std::to_string(m_sp_port); }
   const std::filesystem::path& idp_config() const { return m_idp_config; }
   const TempDir& dir() const { return m_dir; }
+  int sp_pid() const;  // the running SP's (it changes when the SP restarts)
 
   // A target file for the runner: scenarios/targets/reference-sp.json with these ports, and a
   // restart command that has these servers restart their SP (REPLAY-PERSISTENCE): the command

@@ -32,6 +32,7 @@ Run run(const test::FederationServers& servers, const std::filesystem::path& tar
   result.exit_code = runner::run_command(args, out.get(), out.get());
   result.output = out.text();
   auto text = core::read_file(report_dir / "report.json");
+  INFO(result.output);
   REQUIRE(text);
   result.report = nlohmann::json::parse(*text);
   return result;

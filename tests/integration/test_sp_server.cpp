@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // sp_under_test over HTTP: metadata, malformed input, verdicts, rejections (issue 4).
+#include "samlt/sp/sp_server.hpp"
 #include "test_sp_harness.hpp"
 
 using namespace samlt;
@@ -130,3 +131,12 @@ TEST_CASE("sp server: a rejected post leaves no session and the page names reaso
   CHECK(xss.body.find("<script>") == std::string::npos);
 }
 
+
+TEST_CASE("sp server: a second server on a port already served is refused, not sharing it", "[integration][sp]") {
+  auto first = samlt::sp::SpServer::bind("127.0.0.1", 0);
+  REQUIRE(first);
+  // Without SO_REUSEPORT: the kernel would otherwise spread connections over both.
+  auto second = samlt::sp::SpServer::bind("127.0.0.1", (*first)->port());
+  REQUIRE_FALSE(second);
+  CHECK(second.error().reason == core::Reason::io_read_failed);
+}

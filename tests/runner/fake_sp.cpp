@@ -28,6 +28,7 @@ struct FakeSp::State {
   FakeSpMode mode;
   int vanish_after;
   std::atomic<int> posts{0};
+  std::atomic<int> acs_delay_ms{0};
   std::atomic<bool> stop_requested{false};
   std::unique_ptr<Poco::Net::HTTPServer> server;
   std::thread stopper;
@@ -85,6 +86,9 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     bool redirected = request.getMethod() == "GET" && request.getURI().find("SAMLResponse=") != std::string::npos;
     if (path == "/acs" && (request.getMethod() == "POST" || redirected)) {
       request.stream().ignore(std::numeric_limits<std::streamsize>::max());
+      if (int delay = m_state.acs_delay_ms; delay > 0) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(delay));
+      }
       if (++m_state.posts >= m_state.vanish_after && m_state.mode == FakeSpMode::vanishing) {
         m_state.stop_requested = true;
       }
@@ -191,5 +195,7 @@ std::vector<std::string> FakeSp::metadata_imports() const {
 }
 
 int FakeSp::acs_posts() const { return m_state->posts; }
+
+void FakeSp::slow_down(int milliseconds) { m_state->acs_delay_ms = milliseconds; }
 
 }  // namespace samlt::test

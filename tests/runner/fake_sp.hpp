@@ -34,6 +34,8 @@ class FakeSp {
   std::string base_url() const;   // http(s)://127.0.0.1:PORT
   std::string entity_id() const { return "urn:samlt:sp:fake"; }
   int acs_posts() const;          // how many responses reached /acs
+  // Every later ACS answer waits this long first (a slow SP, for load runs).
+  void slow_down(int milliseconds);
   std::vector<std::string> metadata_imports() const;  // the `metadata` field of each /admin/import
 
   struct State;  // shared with the request handlers

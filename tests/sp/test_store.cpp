@@ -175,7 +175,7 @@ TEST_CASE("store: a transaction commits what its body did, whatever the body ans
   CHECK_FALSE(*reopened->remember_assertion("_a1", "e", k_now + 1h, k_now));  // durable
 }
 
-TEST_CASE("store: a version 1 database is migrated: its verdicts table goes, the rest stays", "[sp][store]") {
+TEST_CASE("store: a version 1 database is migrated: its verdicts table goes, the purges get indexes, the rest stays", "[sp][store]") {
   using namespace Poco::Data::Keywords;
   test::TempDir dir;
   auto path = (dir / "sp.sqlite").string();
@@ -184,12 +184,13 @@ TEST_CASE("store: a version 1 database is migrated: its verdicts table goes, the
   };
   REQUIRE(sp::Store::open(path));
   {
-    // Back to what version 1 left: its verdicts table, and no version 2 row.
+    // Back to what version 1 left: its verdicts table, no index, no later version row.
     auto raw = open_raw();
     raw << "CREATE TABLE verdicts (seq INTEGER PRIMARY KEY AUTOINCREMENT, request_id TEXT NOT NULL UNIQUE,"
            " json TEXT NOT NULL, created_at INTEGER NOT NULL)", now;
     raw << "INSERT INTO verdicts (request_id, json, created_at) VALUES ('v1', '{}', 0)", now;
-    raw << "DELETE FROM schema_version WHERE version = 2", now;
+    raw << "DELETE FROM schema_version WHERE version >= 2", now;
+    raw << "DROP INDEX replay_cache_keep_until", now;
     raw << "INSERT INTO replay_cache (assertion_id, issuer, keep_until) VALUES ('_kept', 'e', 9999999999999)", now;
   }
   auto store = sp::Store::open(path);
@@ -197,9 +198,13 @@ TEST_CASE("store: a version 1 database is migrated: its verdicts table goes, the
   CHECK_FALSE(*store->remember_assertion("_kept", "e", k_now + 1h, k_now));
   auto raw = open_raw();
   Poco::Int64 verdict_tables = -1;
+  Poco::Int64 indexes = 0;
   Poco::Int64 version = 0;
   raw << "SELECT COUNT(*) FROM sqlite_master WHERE name = 'verdicts'", into(verdict_tables), now;
+  raw << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('replay_cache_keep_until',"
+         " 'sessions_expires_at', 'outstanding_requests_expires_at')", into(indexes), now;
   raw << "SELECT MAX(version) FROM schema_version", into(version), now;
   CHECK(verdict_tables == 0);
-  CHECK(version == 2);
+  CHECK(indexes == 3);
+  CHECK(version == 3);
 }

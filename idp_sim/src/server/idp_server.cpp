@@ -198,10 +198,15 @@ core::Result<void> IdpServer::start() {
       Poco::Net::Context::Ptr tls = new Poco::Net::Context(
           Poco::Net::Context::SERVER_USE, named.key_file.string(), named.certificate_file.string(),
           "", Poco::Net::Context::VERIFY_NONE);
-      socket = std::make_unique<Poco::Net::SecureServerSocket>(address, 64, tls);
+      socket = std::make_unique<Poco::Net::SecureServerSocket>(tls);
     } else {
-      socket = std::make_unique<Poco::Net::ServerSocket>(address, 64);
+      socket = std::make_unique<Poco::Net::ServerSocket>();
     }
+    // SO_REUSEADDR (a restart need not wait out TIME_WAIT) but not SO_REUSEPORT, which Poco's
+    // address constructors also set: with it a second server on the same port would silently take
+    // part of this one's connections (socket(7)).
+    socket->bind(address, true, false);
+    socket->listen(64);
     m_impl->port = socket->address().port();
     std::string host = opts.host == "::1" ? "[::1]" : opts.host;
     std::string base = config.public_base_url.value_or((opts.tls ? "https://" : "http://") + host +

@@ -107,7 +107,10 @@ core::Result<std::unique_ptr<SpServer>> SpServer::bind(const std::string& host, 
   try {
     std::unique_ptr<SpServer> server(new SpServer());
     std::string address = host == "localhost" ? "127.0.0.1" : (host == "[::1]" ? "::1" : host);
-    server->m_impl->socket.bind(Poco::Net::SocketAddress(address, static_cast<Poco::UInt16>(port)), true);
+    // SO_REUSEADDR (a restart need not wait out TIME_WAIT) but not SO_REUSEPORT, which Poco's
+    // two-argument bind also sets: with it a second server on the same port would silently take
+    // part of this one's connections (socket(7)).
+    server->m_impl->socket.bind(Poco::Net::SocketAddress(address, static_cast<Poco::UInt16>(port)), true, false);
     server->m_impl->socket.listen(128);
     return server;
   } catch (const Poco::Exception& e) {
