@@ -84,6 +84,12 @@ FederationServers::~FederationServers() {
 
 int FederationServers::sp_pid() const { return m_sp->pid(); }
 
+bool FederationServers::crash_and_restart_sp() {
+  m_sp->kill_hard();
+  start_sp();
+  return wait_for_http(sp_base() + "/healthz", 30);
+}
+
 void FederationServers::start_sp() {
   // Each start logs to a file of its own, so a restart keeps the first process's log.
   ++m_sp_starts;

@@ -29,6 +29,9 @@ class FederationServers {
   const std::filesystem::path& idp_config() const { return m_idp_config; }
   const TempDir& dir() const { return m_dir; }
   int sp_pid() const;  // the running SP's (it changes when the SP restarts)
+  // SIGKILL the SP (a crash: no shutdown code runs), start it again at once on the same database,
+  // and wait until it answers. False when it does not come back within 30 s.
+  bool crash_and_restart_sp();
 
   // A target file for the runner: scenarios/targets/reference-sp.json with these ports, and a
   // restart command that has these servers restart their SP (REPLAY-PERSISTENCE): the command

@@ -59,6 +59,7 @@ TEST_CASE("config: the bundled default configuration", "[sp][config]") {
   CHECK(config.port == 8081);
   CHECK(config.acs_url() == "http://127.0.0.1:8081/saml/acs");
   CHECK(config.database == (dir / "var" / "sp_under_test.sqlite").lexically_normal());
+  CHECK(config.database_durability == sp::Durability::process_crash);
   CHECK(config.policy.clock_skew == std::chrono::seconds(180));
   CHECK(config.policy.allow_unsolicited);
   CHECK(config.policy.required_signatures == sp::RequiredSignatures::either);
@@ -87,6 +88,10 @@ TEST_CASE("config: errors name the file, the JSON pointer and the expectation", 
   SECTION("bad choice") {
     edit(file, [](auto& j) { j["policy"]["required_signatures"] = "sometimes"; });
     CHECK_THAT(fatal_of(file), Catch::Contains("/policy/required_signatures: one of"));
+  }
+  SECTION("a durability SQLite does not offer") {
+    edit(file, [](auto& j) { j["database_durability"] = "forever"; });
+    CHECK_THAT(fatal_of(file), Catch::Contains("/database_durability: \"process_crash\" or \"power_loss\""));
   }
   SECTION("non-loopback host") {
     edit(file, [](auto& j) { j["listen"]["host"] = "0.0.0.0"; });

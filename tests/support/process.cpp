@@ -113,6 +113,15 @@ void ChildProcess::stop() {
   m_pid = -1;
 }
 
+void ChildProcess::kill_hard() {
+  if (m_pid <= 0) {
+    return;
+  }
+  kill(m_pid, SIGKILL);
+  waitpid(m_pid, nullptr, 0);
+  m_pid = -1;
+}
+
 int free_loopback_port() {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};

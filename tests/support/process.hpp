@@ -30,6 +30,8 @@ class ChildProcess {
   bool running() const;
   std::string log() const;  // everything the program has written so far
   void stop();
+  // SIGKILL at once, as a crash or the OOM killer would end it: no shutdown code runs.
+  void kill_hard();
 
  private:
   int m_pid = -1;

@@ -36,7 +36,7 @@ int idp_command(const std::vector<std::string>& arguments) {
   }
   SpConfig config = load_sp_config(config_path(args));
   std::string db = args.value("--db").value_or(config.database.string());
-  auto store = Store::open(db);
+  auto store = Store::open(db, config.database_durability);
   if (!store) {
     throw core::Fatal("--db: " + store.error().detail);
   }

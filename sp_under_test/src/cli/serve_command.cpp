@@ -62,7 +62,7 @@ int serve_command(const std::vector<std::string>& arguments) {
     std::error_code ignored;
     std::filesystem::create_directories(db.parent_path(), ignored);
   }
-  auto store = Store::open(db.string());
+  auto store = Store::open(db.string(), config.database_durability);
   if (!store) {
     throw core::Fatal("--db: " + store.error().detail);
   }

@@ -54,6 +54,11 @@ SpConfig load_sp_config(const std::filesystem::path& file) {
     reader.finish();
   }
   config.database = resolve_path(base_dir, root.string_or("database", "../../var/sp_under_test.sqlite"));
+  std::string durability = root.string_or("database_durability", "process_crash");
+  if (durability != "process_crash" && durability != "power_loss") {
+    root.fail("database_durability", "\"process_crash\" or \"power_loss\"");
+  }
+  config.database_durability = durability == "power_loss" ? Durability::power_loss : Durability::process_crash;
   config.signing = read_credential(root, "signing", base_dir);
   config.encryption = read_credential(root, "encryption", base_dir);
   if (root.find("encryption_next") != nullptr) {

@@ -5,6 +5,7 @@
 
 #include "samlt/core/keys.hpp"
 #include "samlt/sp/policy.hpp"
+#include "samlt/sp/store.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -55,6 +56,7 @@ struct SpConfig {
   std::string host = "127.0.0.1";
   int port = 8081;
   std::filesystem::path database;  // absolute after loading
+  Durability database_durability = Durability::process_crash;  // store.hpp
   core::Credential signing;        // signs AuthnRequests, LogoutRequests and the SP metadata
   core::Credential encryption;     // decrypts EncryptedAssertion
   // A second decryption key during a rollover (SAML2int IIP-SP08): tried after `encryption`, and

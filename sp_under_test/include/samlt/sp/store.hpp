@@ -63,13 +63,24 @@ struct SessionRecord {
   core::TimePoint expires_at;
 };
 
+// What a commit survives (SQLite's synchronous setting in WAL mode,
+// https://www.sqlite.org/pragma.html#pragma_synchronous).
+enum class Durability {
+  // synchronous=NORMAL: a commit is written to the log before it is answered, and the log is
+  // synced at checkpoints. A killed SP process (kill -9, a crash) loses nothing; a power loss or an
+  // operating-system crash may lose the last commits.
+  process_crash,
+  // synchronous=FULL: every commit is synced to the disk before it is answered (one fsync each).
+  power_loss,
+};
+
 // Thread-safe: one connection behind a mutex. Every operation returns core::Result; a database
 // failure is store.failed with SQLite's message in the detail, and no Poco exception escapes.
 class Store {
  public:
   // Opens (creating it if needed) `path`, or an in-memory database for ":memory:", and creates or
   // migrates the schema. Fails with store.failed.
-  static core::Result<Store> open(const std::string& path);
+  static core::Result<Store> open(const std::string& path, Durability durability = Durability::process_crash);
 
   Store(Store&&) noexcept;
   Store& operator=(Store&&) noexcept;
