@@ -24,6 +24,10 @@ int load(std::span<const std::string> args) {
   return samlt::runner::load_command({args.begin(), args.end()}, stdout, stderr);
 }
 
+int mint(std::span<const std::string> args) {
+  return samlt::runner::mint_command({args.begin(), args.end()}, stdout, stderr);
+}
+
 int matrix(std::span<const std::string> args) {
   return samlt::runner::matrix_command({args.begin(), args.end()}, stdout, stderr);
 }
@@ -38,6 +42,7 @@ constexpr Command k_commands[] = {
     {"run", "run scenario files against an SP and write JUnit, JSON and HTML reports", &run},
     {"matrix", "build a compatibility matrix from several runs' reports", &matrix},
     {"load", "sign in N times per second against an SP, open loop, with latency percentiles", &load},
+    {"mint", "pre-sign N Responses as the payload of a distributed load tool (Artillery)", &mint},
 };
 
 int usage(std::ostream& out, int code) {

@@ -45,8 +45,25 @@ void use_test_certificates(nlohmann::json& json, const std::filesystem::path& ce
 
 }  // namespace
 
-FederationServers::FederationServers(const std::string& sp_encryption_role)
-    : m_idp_port(free_loopback_port()), m_sp_port(free_loopback_port()) {
+FederationServers::FederationServers(const std::string& sp_encryption_role) {
+  // A port free a moment ago may be taken by another test's server before ours binds it: then our
+  // server exits (the servers bind exclusively) and the other one would answer in its place. Each
+  // start is checked by the server's own log line naming its port, and retried on new ports.
+  for (int attempt = 1;; ++attempt) {
+    if (start_servers(sp_encryption_role)) {
+      break;
+    }
+    INFO(m_idp->log() << m_sp->log());
+    REQUIRE(attempt < 5);
+    m_sp->stop();
+    m_idp->stop();
+  }
+  m_restarter = std::thread([this] { serve_restarts(); });
+}
+
+bool FederationServers::start_servers(const std::string& sp_encryption_role) {
+  m_idp_port = free_loopback_port();
+  m_sp_port = free_loopback_port();
   const auto& certs = test_cert_set();
   std::filesystem::path source(SAMLT_SOURCE_DIR);
 
@@ -69,10 +86,22 @@ FederationServers::FederationServers(const std::string& sp_encryption_role)
                                std::to_string(m_idp_port)},
       m_dir / "idp.log");
   start_sp();
-  INFO(m_idp->log() << m_sp->log());
-  REQUIRE(wait_for_http(idp_base() + "/_control/health", 30));
-  REQUIRE(wait_for_http(sp_base() + "/healthz", 30));
-  m_restarter = std::thread([this] { serve_restarts(); });
+  if (!wait_for_http(idp_base() + "/_control/health", 30) || !wait_for_http(sp_base() + "/healthz", 30)) {
+    return false;
+  }
+  // Ours, and not another test's server on the same port.
+  std::string idp_started = "listening on " + idp_base();
+  std::string sp_started = "\"port\":" + std::to_string(m_sp_port) + ",";
+  for (int i = 0; i < 100; ++i) {
+    if (m_idp->log().find(idp_started) != std::string::npos && m_sp->log().find(sp_started) != std::string::npos) {
+      return m_idp->running() && m_sp->running();
+    }
+    if (!m_idp->running() || !m_sp->running()) {
+      return false;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return false;
 }
 
 FederationServers::~FederationServers() {

@@ -41,8 +41,8 @@ class FederationServers {
 
  private:
   TempDir m_dir;
-  int m_idp_port;
-  int m_sp_port;
+  int m_idp_port = 0;
+  int m_sp_port = 0;
   std::filesystem::path m_idp_config;
   std::filesystem::path m_sp_config;
   std::unique_ptr<ChildProcess> m_idp;
@@ -51,6 +51,7 @@ class FederationServers {
   std::atomic<bool> m_stopping{false};
   std::thread m_restarter;
 
+  bool start_servers(const std::string& sp_encryption_role);  // false: not ours on those ports
   void start_sp();
   void serve_restarts();
 };

@@ -3,17 +3,15 @@
 
 #include "load/load_options.hpp"
 #include "load/load_progress.hpp"
+#include "load/load_setup.hpp"
 #include "load/load_stats.hpp"
 #include "load/open_loop.hpp"
 #include "load/premint.hpp"
 #include "samlt/core/saml_time.hpp"
 #include "samlt/runner/plan.hpp"
 #include "samlt/runner/scenario.hpp"
-#include "target_check.hpp"
 #include "target_session.hpp"
 
-#include <Poco/Net/IPAddress.h>
-#include <Poco/URI.h>
 #include <sys/resource.h>
 
 #include <cmath>
@@ -27,86 +25,6 @@ using load::LoadOptions;
 int usage_error(std::FILE* err, const std::string& message) {
   std::fprintf(err, "idp_sim load: %s\n", message.c_str());
   return 2;
-}
-
-bool is_loopback_host(const std::string& host) {
-  if (host == "localhost") {
-    return true;
-  }
-  Poco::Net::IPAddress address;
-  return Poco::Net::IPAddress::tryParse(host, address) && address.isLoopback();
-}
-
-// The URLs a load run sends to must be on loopback unless --allow-remote (a load test aimed at
-// someone else's server by mistake is a denial of service).
-void check_loopback(const Target& target, bool allow_remote) {
-  if (allow_remote) {
-    return;
-  }
-  std::vector<std::pair<std::string, std::string>> urls = {{"/acs_url", target.acs_url}};
-  if (target.login_url) {
-    urls.emplace_back("/login_url", *target.login_url);
-  }
-  for (const auto& [pointer, url] : urls) {
-    std::string host;
-    try {
-      host = Poco::URI(url).getHost();
-    } catch (const Poco::Exception&) {
-      host = url;
-    }
-    if (!is_loopback_host(host)) {
-      throw core::Fatal(target.file.string() + ": " + pointer + ": '" + url +
-                        "' is not on loopback (127.0.0.1, ::1, localhost); a load run against another machine "
-                        "needs --allow-remote");
-    }
-  }
-}
-
-// A plain valid sign-in: what a load run does without --scenario.
-Scenario valid_sign_in(const std::string& user) {
-  Scenario scenario;
-  scenario.id = "load/valid-sign-in";
-  scenario.suite = "load";
-  scenario.title = "a valid sign-in";
-  scenario.user = user;
-  Step step;
-  ConditionalExpectation expectation;
-  expectation.expect.outcome = reports::Outcome::accept;
-  step.expectations.push_back(std::move(expectation));
-  scenario.steps.push_back(std::move(step));
-  return scenario;
-}
-
-Scenario load_scenario_for(const std::filesystem::path& file) {
-  auto scenarios = load_scenario_file(file, file.parent_path());
-  if (scenarios.size() != 1) {
-    throw core::Fatal(file.string() + ": /variants: load mode runs one scenario; this file declares " +
-                      std::to_string(scenarios.size()) + " variants");
-  }
-  const Scenario& scenario = scenarios.front();
-  if (scenario.steps.size() != 1 || scenario.steps.front().action != StepAction::sign_in ||
-      scenario.steps.front().delivery != Delivery::post) {
-    throw core::Fatal(file.string() + ": /steps: load mode runs one sign_in step delivered by HTTP-POST");
-  }
-  return scenario;
-}
-
-Flow choose_flow(const Scenario& scenario, const TargetSession& session, const LoadOptions& options) {
-  auto plan = plan_runs({scenario}, session.resolved.capabilities,
-                        !options.flow                           ? FlowChoice::preferred
-                        : *options.flow == Flow::sp_initiated ? FlowChoice::sp_initiated
-                                                                : FlowChoice::idp_initiated);
-  if (plan.empty()) {
-    throw core::Fatal("--flow: the scenario " + scenario.id + " is not valid in that flow" +
-                      (options.flow == Flow::sp_initiated && !session.target.login_url
-                           ? " (and the target has no login_url)"
-                           : ""));
-  }
-  if (plan.front().unmet_need) {
-    throw core::Fatal(session.target.file.string() + ": the target does not meet the scenario's need '" +
-                      *plan.front().unmet_need + "' (idp_sim run --list-needs)");
-  }
-  return plan.front().flow;
 }
 
 double cpu_seconds() {
@@ -125,18 +43,12 @@ int load_command(const std::vector<std::string>& args, std::FILE* out, std::FILE
       std::fputs(load::load_usage().c_str(), out);
       return 0;
     }
-    TargetSession session = prepare_target(options.target, options.timeout_seconds);
-    check_loopback(session.target, options.allow_remote);
-    Scenario scenario = options.scenario ? load_scenario_for(*options.scenario)
-                                         : valid_sign_in(member_user(*session.idp));
-    check_app_overrides({scenario}, session);
-    Flow flow = choose_flow(scenario, session, options);
-    std::vector<std::string> users = options.users.empty() ? std::vector<std::string>{scenario.user} : options.users;
-    for (const auto& user : users) {
-      if (session.idp->find_user(user) == nullptr) {
-        throw core::Fatal("--users: '" + user + "' is not a user of the IdP configuration");
-      }
-    }
+    load::LoadSetup setup = load::prepare_load(
+        {options.target, options.scenario, options.users, options.flow, options.allow_remote, options.timeout_seconds});
+    TargetSession& session = setup.session;
+    const Scenario& scenario = setup.scenario;
+    const Flow flow = setup.flow;
+    const std::vector<std::string>& users = setup.users;
     if (options.sp_pid && !load::read_rss_kb(*options.sp_pid)) {
       throw core::Fatal("--sp-pid: no process " + std::to_string(*options.sp_pid) + " whose memory can be read");
     }
