@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "federation_servers.hpp"
 
+#include "samlt/runner/browser.hpp"
+
 #include "samlt/core/fs.hpp"
 #include "support/test_certs.hpp"
 
@@ -94,7 +96,7 @@ bool FederationServers::start_servers(const std::string& sp_encryption_role) {
   std::string sp_started = "\"port\":" + std::to_string(m_sp_port) + ",";
   for (int i = 0; i < 100; ++i) {
     if (m_idp->log().find(idp_started) != std::string::npos && m_sp->log().find(sp_started) != std::string::npos) {
-      return m_idp->running() && m_sp->running();
+      return m_idp->running() && m_sp->running() && sp_trusts_idp();
     }
     if (!m_idp->running() || !m_sp->running()) {
       return false;
@@ -109,6 +111,20 @@ FederationServers::~FederationServers() {
   if (m_restarter.joinable()) {
     m_restarter.join();
   }
+}
+
+// Ready as the demo is (scripts/demo.sh): the SP has imported the IdP's metadata, which it fetches
+// at start and again every 2 s while the IdP is not up yet, so its login URL redirects to the IdP.
+bool FederationServers::sp_trusts_idp() const {
+  runner::Browser browser(2.0);
+  for (int i = 0; i < 150; ++i) {
+    auto login = browser.get(sp_base() + "/saml/login?idp=entra");
+    if (login && login->status == 302) {
+      return true;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return false;
 }
 
 int FederationServers::sp_pid() const { return m_sp->pid(); }

@@ -52,6 +52,7 @@ class FederationServers {
   std::thread m_restarter;
 
   bool start_servers(const std::string& sp_encryption_role);  // false: not ours on those ports
+  bool sp_trusts_idp() const;
   void start_sp();
   void serve_restarts();
 };

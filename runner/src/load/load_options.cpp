@@ -7,7 +7,6 @@
 #include <cmath>
 
 namespace samlt::runner::load {
-namespace {
 
 double to_number(const std::string& text, const std::string& option, double min, double max) {
   double value = 0;
@@ -30,7 +29,7 @@ int to_int(const std::string& text, const std::string& option, int min, int max)
   return value;
 }
 
-std::vector<std::string> split(const std::string& text) {
+std::vector<std::string> split_list(const std::string& text) {
   std::vector<std::string> out;
   std::size_t start = 0;
   while (start <= text.size()) {
@@ -46,8 +45,6 @@ std::vector<std::string> split(const std::string& text) {
   }
   return out;
 }
-
-}  // namespace
 
 std::string load_usage() {
   return "usage: idp_sim load --target FILE --rate N --duration SECONDS [--concurrency C]\n"
@@ -102,7 +99,7 @@ LoadOptions parse_load_options(const std::vector<std::string>& args) {
     } else if (arg == "--scenario") {
       options.scenario = value();
     } else if (arg == "--users") {
-      options.users = split(value());
+      options.users = split_list(value());
       if (options.users.empty()) {
         throw core::Fatal("--users: expected comma-separated user principal names");
       }

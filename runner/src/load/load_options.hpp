@@ -37,6 +37,11 @@ struct LoadOptions {
   bool help = false;
 };
 
+// Option values, shared with `idp_sim mint`; each throws core::Fatal naming `option` and the range.
+double to_number(const std::string& text, const std::string& option, double min, double max);
+int to_int(const std::string& text, const std::string& option, int min, int max);
+std::vector<std::string> split_list(const std::string& text);  // "a,b" -> {a, b}; empty items dropped
+
 // Throws core::Fatal naming the bad option and what it expects.
 LoadOptions parse_load_options(const std::vector<std::string>& args);
 

@@ -6,6 +6,7 @@
 // same Responses and all but the first would be replays.
 #include "samlt/runner/load_command.hpp"
 
+#include "load/load_options.hpp"
 #include "load/load_setup.hpp"
 #include "load/premint.hpp"
 #include "samlt/core/fs.hpp"
@@ -13,7 +14,6 @@
 
 #include <Poco/URI.h>
 
-#include <charconv>
 #include <cmath>
 #include <thread>
 
@@ -42,16 +42,6 @@ std::string mint_usage() {
          "  only, unless --allow-remote.\n";
 }
 
-long long to_integer(const std::string& text, const std::string& option, long long min, long long max) {
-  long long value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value < min || value > max) {
-    throw core::Fatal(option + ": expected an integer from " + std::to_string(min) + " to " + std::to_string(max) +
-                      ", got '" + text + "'");
-  }
-  return value;
-}
-
 MintOptions parse_mint_options(const std::vector<std::string>& args) {
   MintOptions options;
   options.setup.flow = Flow::idp_initiated;
@@ -68,25 +58,17 @@ MintOptions parse_mint_options(const std::vector<std::string>& args) {
     } else if (arg == "--target") {
       options.setup.target = value();
     } else if (arg == "--count") {
-      options.count = static_cast<std::size_t>(to_integer(value(), arg, 1, static_cast<long long>(load::k_max_minted)));
+      options.count = static_cast<std::size_t>(load::to_int(value(), arg, 1, static_cast<int>(load::k_max_minted)));
     } else if (arg == "--out") {
       options.out = value();
     } else if (arg == "--workers") {
-      options.workers = static_cast<int>(to_integer(value(), arg, 1, 256));
+      options.workers = load::to_int(value(), arg, 1, 256);
     } else if (arg == "--rate") {
-      options.rate = static_cast<double>(to_integer(value(), arg, 1, 100000));
+      options.rate = load::to_number(value(), arg, 0.1, load::k_max_rate);
     } else if (arg == "--scenario") {
       options.setup.scenario = value();
     } else if (arg == "--users") {
-      const std::string& list = value();
-      for (std::size_t start = 0; start <= list.size();) {
-        auto comma = list.find(',', start);
-        auto item = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-        if (!item.empty()) {
-          options.setup.users.push_back(item);
-        }
-        start = comma == std::string::npos ? list.size() + 1 : comma + 1;
-      }
+      options.setup.users = load::split_list(value());
     } else if (arg == "--allow-remote") {
       options.setup.allow_remote = true;
     } else {
