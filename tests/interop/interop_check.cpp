@@ -278,6 +278,7 @@ void check_interop_suite(const Stack& stack) {
   std::vector<std::string> problems;
   std::vector<std::string> encryption;
   std::vector<std::string> failed;
+  std::map<std::string, std::string> failed_why;  // id → the result's message, for the diff below
   std::vector<std::string> ran;
   std::string actual = "# " + std::string(stack.impl) +
                        ": result id, the SP's verdict per step, its error text (generated; review every line)\n";
@@ -296,6 +297,7 @@ void check_interop_suite(const Stack& stack) {
       }
       if (result.status == "failed") {
         failed.push_back(result.id);
+        failed_why[result.id] = result.message;
       }
       actual += judge_result(stack, result, sp, run.logs, expected, run.sp_down, problems);
       if (result.scenario_id.rfind("entra/encrypted-", 0) == 0) {
@@ -366,7 +368,7 @@ void check_interop_suite(const Stack& stack) {
       bool listed = std::find(known.begin(), known.end(), id) != known.end() ||
                     std::find(maybe.begin(), maybe.end(), id) != maybe.end();
       if (!listed) {
-        diff.push_back("+ " + id + " (failed, not in known-failures.txt)");
+        diff.push_back("+ " + id + " (failed, not in known-failures.txt): " + failed_why[id]);
       }
     }
     for (const auto& id : known) {

@@ -63,7 +63,7 @@ TEST_CASE("probes answered alike, per-request identifiers aside, cannot be told 
   CHECK(sent == 9);  // 3 probes × 3 rounds
   CHECK(judged.distinguishable.empty());
   CHECK(judged.judged.observed.outcome == reports::Outcome::reject);
-  CHECK_THAT(judged.judged.observed.detail, Contains("3 probes × 3 rounds, median answer times bad_padding 4 ms"));
+  CHECK_THAT(judged.judged.observed.detail, Contains("3 probes × 3 rounds × 1 series, median answer times bad_padding 4 ms"));
 }
 
 TEST_CASE("a status, header, body, reason or answer time that differs tells the probes apart", "[runner][oracle]") {
@@ -89,15 +89,39 @@ TEST_CASE("a status, header, body, reason or answer time that differs tells the 
     }
   });
   CHECK_THAT(reason.distinguishable, Contains("reason (encryption.decrypt_failed and xml.malformed)"));
-  auto timing = probe_with([](const std::string& probe, runner::ProbeAnswer& a) {
-    a.seconds = probe == "wrong_key" ? 0.030 : 0.004;
-  });
-  CHECK_THAT(timing.distinguishable,
-             Contains("timing: median answer times bad_padding 4 ms, bad_utf8 4 ms, wrong_key 30 ms"));
+  int sent = 0;
+  auto timing = probe_with(
+      [](const std::string& probe, runner::ProbeAnswer& a) { a.seconds = probe == "wrong_key" ? 0.030 : 0.004; },
+      &sent);
+  CHECK(sent == 18);  // the gap is measured again in a second series
+  CHECK_THAT(timing.distinguishable, Contains("timing: fastest answer times bad_padding 4 ms, bad_utf8 4 ms, wrong_key "
+                                              "30 ms, and again bad_padding 4 ms, bad_utf8 4 ms, wrong_key 30 ms"));
+  CHECK_THAT(timing.judged.observed.detail, Contains("3 probes × 3 rounds × 2 series"));
   auto noise = probe_with([](const std::string& probe, runner::ProbeAnswer& a) {
     a.seconds = probe == "wrong_key" ? 0.009 : 0.004;  // within 10 ms: noise
   });
   CHECK(noise.distinguishable.empty());
+}
+
+TEST_CASE("a slow spell of the machine is not an oracle", "[runner][oracle]") {
+  // One probe's answers slow in the first series only, and one slow answer in each series: a busy
+  // machine, not an SP that decrypts further.
+  int answer = 0;
+  int sent = 0;
+  auto spell = probe_with(
+      [&](const std::string& probe, runner::ProbeAnswer& a) {
+        ++answer;
+        a.seconds = (probe == "bad_utf8" && answer <= 9) || answer % 9 == 4 ? 0.080 : 0.004;
+      },
+      &sent);
+  CHECK(sent == 18);
+  CHECK(spell.distinguishable.empty());
+  CHECK_THAT(spell.judged.observed.detail, Contains("× 2 series"));
+  auto one_slow = probe_with([&](const std::string&, runner::ProbeAnswer& a) {
+    a.seconds = ++answer % 9 == 2 ? 0.200 : 0.004;
+  });
+  CHECK(one_slow.distinguishable.empty());
+  CHECK_THAT(one_slow.judged.observed.detail, Contains("× 1 series"));
 }
 
 TEST_CASE("an accepted probe is the step's observation", "[runner][oracle]") {
