@@ -7,7 +7,8 @@ find_package(LibXml2 REQUIRED)
 find_package(ZLIB REQUIRED)
 find_package(tl-expected REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
-find_package(Poco REQUIRED COMPONENTS Foundation Net NetSSL Util JSON Crypto Data DataSQLite)
+find_package(Poco REQUIRED COMPONENTS Foundation Net NetSSL Util JSON Crypto)
+find_package(SQLite3 REQUIRED)
 pkg_check_modules(XMLSEC1 REQUIRED IMPORTED_TARGET xmlsec1-openssl)
 
 add_library(dep_xml INTERFACE)
@@ -32,8 +33,9 @@ target_link_libraries(dep_poco_foundation INTERFACE Poco::Foundation)
 add_library(dep_poco_server INTERFACE)
 target_link_libraries(dep_poco_server INTERFACE Poco::Net Poco::NetSSL Poco::Util Poco::JSON Poco::Foundation)
 
-add_library(dep_poco_sqlite INTERFACE)
-target_link_libraries(dep_poco_sqlite INTERFACE Poco::Data Poco::DataSQLite)
+# SQLite's own C API: the SP's store keeps its statements compiled (sp_under_test/src/store).
+add_library(dep_sqlite INTERFACE)
+target_link_libraries(dep_sqlite INTERFACE SQLite::SQLite3)
 
 if(SAMLT_BUILD_TESTS)
   find_package(Catch2 2 REQUIRED)

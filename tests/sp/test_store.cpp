@@ -3,9 +3,8 @@
 #include "support/temp_dir.hpp"
 #include "support/test_certs.hpp"
 
-#include <Poco/Data/SQLite/SessionImpl.h>
-#include <Poco/Data/Session.h>
 #include <catch2/catch.hpp>
+#include <sqlite3.h>
 
 #include <filesystem>
 
@@ -176,34 +175,43 @@ TEST_CASE("store: a transaction commits what its body did, whatever the body ans
 }
 
 TEST_CASE("store: a version 1 database is migrated: its verdicts table goes, the purges get indexes, the rest stays", "[sp][store]") {
-  using namespace Poco::Data::Keywords;
   test::TempDir dir;
   auto path = (dir / "sp.sqlite").string();
-  auto open_raw = [&] {
-    return Poco::Data::Session(Poco::AutoPtr<Poco::Data::SessionImpl>(new Poco::Data::SQLite::SessionImpl(path, 1)));
+  // A second connection, as another process would open it.
+  struct Raw {
+    explicit Raw(const std::string& file) { REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK); }
+    ~Raw() { sqlite3_close(db); }
+    void run(const char* sql) const { REQUIRE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK); }
+    std::int64_t count(const char* sql) const {
+      sqlite3_stmt* statement = nullptr;
+      REQUIRE(sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) == SQLITE_OK);
+      REQUIRE(sqlite3_step(statement) == SQLITE_ROW);
+      std::int64_t value = sqlite3_column_int64(statement, 0);
+      sqlite3_finalize(statement);
+      return value;
+    }
+    sqlite3* db = nullptr;
   };
   REQUIRE(sp::Store::open(path));
   {
     // Back to what version 1 left: its verdicts table, no index, no later version row.
-    auto raw = open_raw();
-    raw << "CREATE TABLE verdicts (seq INTEGER PRIMARY KEY AUTOINCREMENT, request_id TEXT NOT NULL UNIQUE,"
-           " json TEXT NOT NULL, created_at INTEGER NOT NULL)", now;
-    raw << "INSERT INTO verdicts (request_id, json, created_at) VALUES ('v1', '{}', 0)", now;
-    raw << "DELETE FROM schema_version WHERE version >= 2", now;
-    raw << "DROP INDEX replay_cache_keep_until", now;
-    raw << "INSERT INTO replay_cache (assertion_id, issuer, keep_until) VALUES ('_kept', 'e', 9999999999999)", now;
+    Raw raw(path);
+    raw.run("CREATE TABLE verdicts (seq INTEGER PRIMARY KEY AUTOINCREMENT, request_id TEXT NOT NULL UNIQUE,"
+            " json TEXT NOT NULL, created_at INTEGER NOT NULL)");
+    raw.run("INSERT INTO verdicts (request_id, json, created_at) VALUES ('v1', '{}', 0)");
+    raw.run("DELETE FROM schema_version WHERE version >= 2");
+    raw.run("DROP INDEX replay_cache_keep_until");
+    raw.run("INSERT INTO replay_cache (assertion_id, issuer, keep_until) VALUES ('_kept', 'e', 9999999999999)");
   }
   auto store = sp::Store::open(path);
   REQUIRE(store);
   CHECK_FALSE(*store->remember_assertion("_kept", "e", k_now + 1h, k_now));
-  auto raw = open_raw();
-  Poco::Int64 verdict_tables = -1;
-  Poco::Int64 indexes = 0;
-  Poco::Int64 version = 0;
-  raw << "SELECT COUNT(*) FROM sqlite_master WHERE name = 'verdicts'", into(verdict_tables), now;
-  raw << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('replay_cache_keep_until',"
-         " 'sessions_expires_at', 'outstanding_requests_expires_at')", into(indexes), now;
-  raw << "SELECT MAX(version) FROM schema_version", into(version), now;
+  Raw raw(path);
+  auto verdict_tables = raw.count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'verdicts'");
+  auto indexes = raw.count(
+      "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('replay_cache_keep_until',"
+      " 'sessions_expires_at', 'outstanding_requests_expires_at')");
+  auto version = raw.count("SELECT MAX(version) FROM schema_version");
   CHECK(verdict_tables == 0);
   CHECK(indexes == 3);
   CHECK(version == 3);

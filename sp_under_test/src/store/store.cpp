@@ -2,20 +2,18 @@
 // Opening the database and creating or migrating its schema.
 #include "store/store_internal.hpp"
 
-#include <Poco/Data/SQLite/SessionImpl.h>
-
 #include <algorithm>
 #include <cctype>
+#include <string>
 
 namespace samlt::sp {
 namespace {
 
-using namespace Poco::Data::Keywords;
-
 // Schema version 1. A later version appends statements to a new entry; existing entries never
 // change, so a database created by any version can be brought forward.
 constexpr const char* k_schema_v1[] = {
-    "CREATE TABLE idps (name TEXT PRIMARY KEY, entity_id TEXT NOT NULL UNIQUE, sso_url TEXT NOT NULL,"
+    "CREATE TABLE idps (name TEXT PRIMARY KEY, entity_id TEXT NOT NULL UNIQUE, sso_url TEXT NOT "
+    "NULL,"
     " slo_url TEXT NOT NULL, certificates TEXT NOT NULL, enabled INTEGER NOT NULL,"
     " want_authn_requests_signed INTEGER NOT NULL, metadata_url TEXT NOT NULL)",
     "CREATE TABLE accounts (email TEXT PRIMARY KEY, display_name TEXT NOT NULL, role TEXT NOT NULL,"
@@ -44,79 +42,112 @@ constexpr const char* k_schema_v2[] = {
 constexpr const char* k_schema_v3[] = {
     "CREATE INDEX IF NOT EXISTS replay_cache_keep_until ON replay_cache (keep_until)",
     "CREATE INDEX IF NOT EXISTS sessions_expires_at ON sessions (expires_at)",
-    "CREATE INDEX IF NOT EXISTS outstanding_requests_expires_at ON outstanding_requests (expires_at)",
+    "CREATE INDEX IF NOT EXISTS outstanding_requests_expires_at ON outstanding_requests "
+    "(expires_at)",
 };
 
 template <std::size_t N>
-void apply(Poco::Data::Session& session, int version, const char* const (&statements)[N]) {
-  session.begin();
-  for (const char* statement : statements) {
-    session << statement, now;
+core::Result<void> apply(sqlite3* db, int version, const char* const (&statements)[N]) {
+  auto body = [&]() -> core::Result<void> {
+    for (const char* statement : statements) {
+      if (auto done = store_detail::execute(db, statement, "migrate"); !done) {
+        return done;
+      }
+    }
+    return store_detail::execute(
+        db,
+        ("INSERT INTO schema_version (version) VALUES (" + std::to_string(version) + ")").c_str(),
+        "migrate");
+  };
+  if (auto begun = store_detail::execute(db, "BEGIN IMMEDIATE", "migrate"); !begun) {
+    return begun;
   }
-  session << "INSERT INTO schema_version (version) VALUES (?)", bind(version), now;
-  session.commit();
+  auto applied = body();
+  if (!applied) {
+    store_detail::execute(db, "ROLLBACK", "migrate");
+    return applied;
+  }
+  return store_detail::execute(db, "COMMIT", "migrate");
 }
 
-void migrate(Poco::Data::Session& session) {
-  session << "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", now;
-  Poco::Int64 rows = 0;
-  session << "SELECT COUNT(*) FROM schema_version", into(rows), now;
-  Poco::Int64 version = 0;
-  if (rows > 0) {
-    session << "SELECT MAX(version) FROM schema_version", into(version), now;
+core::Result<std::int64_t> single_integer(sqlite3* db, const char* sql) {
+  sqlite3_stmt* statement = nullptr;
+  if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) != SQLITE_OK) {
+    return core::fail(core::Reason::store_failed, std::string("migrate: ") + sqlite3_errmsg(db));
   }
-  if (version < 1) {
-    apply(session, 1, k_schema_v1);
+  std::int64_t value = 0;
+  int code = sqlite3_step(statement);
+  if (code == SQLITE_ROW) {
+    value = sqlite3_column_int64(statement, 0);
   }
-  if (version < 2) {
-    apply(session, 2, k_schema_v2);
+  sqlite3_finalize(statement);
+  if (code != SQLITE_ROW && code != SQLITE_DONE) {
+    return core::fail(core::Reason::store_failed, std::string("migrate: ") + sqlite3_errmsg(db));
   }
-  if (version < 3) {
-    apply(session, 3, k_schema_v3);
+  return value;
+}
+
+core::Result<void> migrate(sqlite3* db) {
+  if (auto made = store_detail::execute(
+          db, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", "migrate");
+      !made) {
+    return made;
   }
+  auto version = single_integer(db, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
+  if (!version) {
+    return core::fail(version.error());
+  }
+  core::Result<void> done;
+  if (*version < 1) {
+    done = apply(db, 1, k_schema_v1);
+  }
+  if (done && *version < 2) {
+    done = apply(db, 2, k_schema_v2);
+  }
+  if (done && *version < 3) {
+    done = apply(db, 3, k_schema_v3);
+  }
+  return done;
 }
 
 }  // namespace
 
 namespace store_detail {
 
-Poco::Int64 changes(Poco::Data::Session& session) {
-  Poco::Int64 count = 0;
-  session << "SELECT changes()", into(count), now;
-  return count;
-}
-
 std::string lower_case(std::string_view text) {
   std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return out;
 }
 
 }  // namespace store_detail
 
 core::Result<std::uint64_t> Store::idps_version() {
-  return store_detail::guarded(*m_impl, "idps_version", [&](Poco::Data::Session& session) -> core::Result<std::uint64_t> {
+  return store_detail::guarded(*m_impl, [&](Impl& impl) -> core::Result<std::uint64_t> {
     // data_version moves when another connection (the `idp` command) commits anything
     // (https://www.sqlite.org/pragma.html#pragma_data_version); this connection's own IdP writes
     // move the generation themselves.
-    Poco::Int64 data_version = 0;
-    session << "PRAGMA data_version", into(data_version), now;
-    if (data_version != m_impl->data_version) {
-      m_impl->data_version = data_version;
-      ++m_impl->idps_generation;
+    auto pragma = store_detail::statement(impl, "PRAGMA data_version", "idps_version");
+    auto row = pragma.next();
+    if (!row) {
+      return core::fail(row.error());
     }
-    return m_impl->idps_generation;
+    std::int64_t data_version = *row ? pragma.integer(0) : 0;
+    if (data_version != impl.data_version) {
+      impl.data_version = data_version;
+      ++impl.idps_generation;
+    }
+    return impl.idps_generation;
   });
 }
 
 core::Result<void> Store::in_transaction(const std::function<core::Result<void>()>& body) {
   std::lock_guard lock(m_impl->mutex);
-  try {
-    // IMMEDIATE: the write lock is taken now, so a second process cannot make the commit fail
-    // half-way with SQLITE_BUSY.
-    m_impl->session << "BEGIN IMMEDIATE", now;
-  } catch (const Poco::Exception& e) {
-    return core::fail(core::Reason::store_failed, "begin: " + e.displayText());
+  // IMMEDIATE: the write lock is taken now, so a second process cannot make the commit fail
+  // half-way with SQLITE_BUSY.
+  if (auto begun = store_detail::execute(m_impl->db, "BEGIN IMMEDIATE", "begin"); !begun) {
+    return begun;
   }
   core::Result<void> outcome;
   try {
@@ -124,15 +155,13 @@ core::Result<void> Store::in_transaction(const std::function<core::Result<void>(
   } catch (const std::exception& e) {
     outcome = core::fail(core::Reason::internal_error, std::string("exception: ") + e.what());
   }
-  try {
-    m_impl->session << "COMMIT", now;
-  } catch (const Poco::Exception& e) {
-    try {
-      m_impl->session << "ROLLBACK", now;
-    } catch (const Poco::Exception&) {
-      // SQLite has rolled back already when COMMIT failed on I/O
+  if (auto committed = store_detail::execute(m_impl->db, "COMMIT", "commit"); !committed) {
+    // SQLite has rolled back already when COMMIT failed on I/O; otherwise this ends the
+    // transaction.
+    if (sqlite3_get_autocommit(m_impl->db) == 0) {
+      store_detail::execute(m_impl->db, "ROLLBACK", "rollback");
     }
-    return core::fail(core::Reason::store_failed, "commit: " + e.displayText());
+    return committed;
   }
   return outcome;
 }
@@ -143,27 +172,35 @@ Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
 core::Result<Store> Store::open(const std::string& path, Durability durability) {
-  try {
-    // The session is built from SQLite's SessionImpl directly: no global connector registry.
-    Poco::Data::Session session(Poco::AutoPtr<Poco::Data::SessionImpl>(new Poco::Data::SQLite::SessionImpl(path, 1)));
-    // A second process (the `idp` command while `serve` runs) may hold the lock briefly.
-    session.setConnectionTimeout(5);
-    // Write-ahead logging (https://www.sqlite.org/wal.html): a commit appends to the log instead
-    // of rewriting the rollback journal and the database. With synchronous NORMAL the append is
-    // all a commit costs, and a committed replay-cache entry or session survives the SP process
-    // being killed; FULL adds an fsync per commit so that it also survives a power loss (issue 15:
-    // a per-request fsync was half of the ACS's time).
-    std::string journal_mode;
-    session << "PRAGMA journal_mode=WAL", Poco::Data::Keywords::into(journal_mode), Poco::Data::Keywords::now;
-    session << (durability == Durability::power_loss ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL"),
-        Poco::Data::Keywords::now;
-    migrate(session);
-    return Store(std::make_unique<Impl>(std::move(session)));
-  } catch (const Poco::Exception& e) {
-    return core::fail(core::Reason::store_failed, "cannot open " + path + ": " + e.displayText());
-  } catch (const std::exception& e) {
-    return core::fail(core::Reason::store_failed, "cannot open " + path + ": " + e.what());
+  sqlite3* db = nullptr;
+  int opened = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  auto impl = std::make_unique<Impl>(db);  // closes the connection on every way out
+  if (opened != SQLITE_OK) {
+    return core::fail(
+        core::Reason::store_failed,
+        "cannot open " + path + ": " + (db != nullptr ? sqlite3_errmsg(db) : "out of memory"));
   }
+  // A second process (the `idp` command while `serve` runs) may hold the lock briefly.
+  sqlite3_busy_timeout(db, 5000);
+  // Write-ahead logging (https://www.sqlite.org/wal.html): a commit appends to the log instead
+  // of rewriting the rollback journal and the database. With synchronous NORMAL the append is
+  // all a commit costs, and a committed replay-cache entry or session survives the SP process
+  // being killed; FULL adds an fsync per commit so that it also survives a power loss (issue 15:
+  // a per-request fsync was half of the ACS's time).
+  const char* synchronous = durability == Durability::power_loss ? "PRAGMA synchronous=FULL"
+                                                                 : "PRAGMA synchronous=NORMAL";
+  for (const char* pragma : {"PRAGMA journal_mode=WAL", synchronous}) {
+    if (auto set = store_detail::execute(db, pragma, "open"); !set) {
+      return core::fail(core::Reason::store_failed,
+                        "cannot open " + path + ": " + set.error().detail);
+    }
+  }
+  if (auto migrated = migrate(db); !migrated) {
+    return core::fail(core::Reason::store_failed,
+                      "cannot open " + path + ": " + migrated.error().detail);
+  }
+  return Store(std::move(impl));
 }
 
 }  // namespace samlt::sp

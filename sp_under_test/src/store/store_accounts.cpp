@@ -5,59 +5,72 @@
 namespace samlt::sp {
 namespace {
 
-using namespace Poco::Data::Keywords;
 using namespace store_detail;
 
-constexpr const char* k_columns = "email, display_name, role, enabled, sso_enabled, idp, password_hash";
+#define ACCOUNT_COLUMNS "email, display_name, role, enabled, sso_enabled, idp, password_hash"
 
-std::vector<Account> read_rows(Poco::Data::Statement& select) {
-  Poco::Data::RecordSet rows(select);
-  std::vector<Account> out;
-  for (std::size_t row = 0; row < rows.rowCount(); ++row) {
-    Account account;
-    account.email = text(rows, 0, row);
-    account.display_name = text(rows, 1, row);
-    account.role = text(rows, 2, row);
-    account.enabled = integer(rows, 3, row) != 0;
-    account.sso_enabled = integer(rows, 4, row) != 0;
-    account.idp = text(rows, 5, row);
-    account.password_hash = text(rows, 6, row);
-    out.push_back(std::move(account));
-  }
-  return out;
+Account read_row(const Statement& select) {
+  Account account;
+  account.email = select.text(0);
+  account.display_name = select.text(1);
+  account.role = select.text(2);
+  account.enabled = select.integer(3) != 0;
+  account.sso_enabled = select.integer(4) != 0;
+  account.idp = select.text(5);
+  account.password_hash = select.text(6);
+  return account;
 }
 
 }  // namespace
 
 core::Result<bool> Store::insert_account_if_absent(const Account& account) {
-  return guarded(*m_impl, "insert_account", [&](Poco::Data::Session& session) -> core::Result<bool> {
-    Poco::Int64 enabled = account.enabled ? 1 : 0;
-    Poco::Int64 sso = account.sso_enabled ? 1 : 0;
-    session << "INSERT OR IGNORE INTO accounts (" << k_columns << ") VALUES (?, ?, ?, ?, ?, ?, ?)",
-        bind(lower_case(account.email)), bind(account.display_name), bind(account.role), bind(enabled),
-        bind(sso), bind(account.idp), bind(account.password_hash), now;
-    return changes(session) == 1;
+  return guarded(*m_impl, [&](Impl& impl) -> core::Result<bool> {
+    return statement(impl,
+                     "INSERT OR IGNORE INTO accounts (" ACCOUNT_COLUMNS
+                     ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     "insert_account")
+        .bind(lower_case(account.email))
+        .bind(account.display_name)
+        .bind(account.role)
+        .bind(std::int64_t{account.enabled})
+        .bind(std::int64_t{account.sso_enabled})
+        .bind(account.idp)
+        .bind(account.password_hash)
+        .run()
+        .map([](int changed) { return changed == 1; });
   });
 }
 
 core::Result<std::optional<Account>> Store::find_account(std::string_view email) {
-  return guarded(*m_impl, "find_account", [&](Poco::Data::Session& session) -> core::Result<std::optional<Account>> {
-    Poco::Data::Statement select(session);
-    select << "SELECT " << k_columns << " FROM accounts WHERE email = ?", bind(lower_case(email)), now;
-    auto rows = read_rows(select);
-    if (rows.empty()) {
-      return std::optional<Account>();
+  return guarded(*m_impl, [&](Impl& impl) -> core::Result<std::optional<Account>> {
+    auto select =
+        statement(impl, "SELECT " ACCOUNT_COLUMNS " FROM accounts WHERE email = ?", "find_account");
+    auto row = select.bind(lower_case(email)).next();
+    if (!row) {
+      return core::fail(row.error());
     }
-    return std::optional<Account>(std::move(rows.front()));
+    return *row ? std::optional<Account>(read_row(select)) : std::nullopt;
   });
 }
 
 core::Result<std::vector<Account>> Store::list_accounts() {
-  return guarded(*m_impl, "list_accounts", [&](Poco::Data::Session& session) -> core::Result<std::vector<Account>> {
-    Poco::Data::Statement select(session);
-    select << "SELECT " << k_columns << " FROM accounts ORDER BY email", now;
-    return read_rows(select);
+  return guarded(*m_impl, [&](Impl& impl) -> core::Result<std::vector<Account>> {
+    auto select =
+        statement(impl, "SELECT " ACCOUNT_COLUMNS " FROM accounts ORDER BY email", "list_accounts");
+    std::vector<Account> out;
+    for (;;) {
+      auto row = select.next();
+      if (!row) {
+        return core::fail(row.error());
+      }
+      if (!*row) {
+        return out;
+      }
+      out.push_back(read_row(select));
+    }
   });
 }
 
 }  // namespace samlt::sp
+
+#undef ACCOUNT_COLUMNS

@@ -1,15 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// The Poco side of Store: one SQLite session behind a mutex, and the adapter that turns every
-// Poco (or other) exception into store.failed, so none escapes (style §6.1 rule 3).
+// The SQLite side of Store: one connection and its compiled statements behind a mutex.
 #pragma once
 
 #include "samlt/sp/store.hpp"
+#include "store/statement.hpp"
 
-#include <Poco/Data/RecordSet.h>
-#include <Poco/Data/Session.h>
-#include <Poco/Data/Statement.h>
-#include <Poco/Exception.h>
-#include <Poco/Types.h>
+#include <sqlite3.h>
 
 #include <cstdint>
 #include <mutex>
@@ -17,43 +13,52 @@
 
 namespace samlt::sp {
 
+namespace store_detail {
+
+// Closes the connection; declared before the statements, so that they are finalized first.
+struct Connection {
+  explicit Connection(sqlite3* connection) : db(connection) {}
+  ~Connection() { sqlite3_close(db); }
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+  sqlite3* db;
+};
+
+}  // namespace store_detail
+
 struct Store::Impl {
-  explicit Impl(Poco::Data::Session s) : session(std::move(s)) {}
-  Poco::Data::Session session;
+  explicit Impl(sqlite3* opened) : connection(opened), db(opened), statements(opened) {}
+
+  store_detail::Connection connection;
+  sqlite3* db;
+  store_detail::StatementCache statements;
   // Recursive: in_transaction holds it while the operations inside take it again.
   std::recursive_mutex mutex;
   std::uint64_t idps_generation = 0;  // see idps_version()
-  Poco::Int64 data_version = -1;
+  std::int64_t data_version = -1;
 };
 
 namespace store_detail {
 
-// Runs `body(session)` under the store's mutex; any exception becomes store.failed naming `what`.
+// One use of the cached statement for `sql`, on the store's connection. The caller holds the mutex
+// (through guarded()).
+inline Statement statement(Store::Impl& impl, const char* sql, const char* what) {
+  return Statement(impl.db, impl.statements, sql, what);
+}
+
+// Runs `body(impl)` under the store's mutex.
 template <class Body>
-auto guarded(Store::Impl& impl, const char* what, Body&& body) -> decltype(body(impl.session)) {
+auto guarded(Store::Impl& impl, Body&& body) -> decltype(body(impl)) {
   std::lock_guard lock(impl.mutex);
-  try {
-    return body(impl.session);
-  } catch (const Poco::Exception& e) {
-    return core::fail(core::Reason::store_failed, std::string(what) + ": " + e.displayText());
-  } catch (const std::exception& e) {
-    return core::fail(core::Reason::store_failed, std::string(what) + ": " + e.what());
-  }
+  return body(impl);
 }
 
-inline Poco::Int64 to_millis(core::TimePoint at) { return at.time_since_epoch().count(); }
-inline core::TimePoint from_millis(Poco::Int64 ms) { return core::TimePoint(core::Millis(ms)); }
-
-// Rows are read through RecordSet; every column is NOT NULL, so these conversions cannot meet NULL.
-inline std::string text(const Poco::Data::RecordSet& rows, std::size_t col, std::size_t row) {
-  return rows.value(col, row).convert<std::string>();
+inline std::int64_t to_millis(core::TimePoint at) {
+  return at.time_since_epoch().count();
 }
-inline Poco::Int64 integer(const Poco::Data::RecordSet& rows, std::size_t col, std::size_t row) {
-  return rows.value(col, row).convert<Poco::Int64>();
+inline core::TimePoint from_millis(std::int64_t ms) {
+  return core::TimePoint(core::Millis(ms));
 }
-
-// sqlite3_changes() of the last statement on this session.
-Poco::Int64 changes(Poco::Data::Session& session);
 
 std::string lower_case(std::string_view text);
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// The SP's state in one SQLite file (Poco::Data::SQLite): registered IdPs, accounts, outstanding
+// The SP's state in one SQLite file (SQLite's C API): registered IdPs, accounts, outstanding
 // request IDs, the replay cache and sessions. Everything survives a restart.
 #pragma once
 
@@ -74,8 +74,9 @@ enum class Durability {
   power_loss,
 };
 
-// Thread-safe: one connection behind a mutex. Every operation returns core::Result; a database
-// failure is store.failed with SQLite's message in the detail, and no Poco exception escapes.
+// Thread-safe: one connection behind a mutex, its statements compiled once and reused. Every
+// operation returns core::Result; a database failure is store.failed with SQLite's message in the
+// detail.
 class Store {
  public:
   // Opens (creating it if needed) `path`, or an in-memory database for ":memory:", and creates or
@@ -131,7 +132,7 @@ class Store {
   // fails, and then nothing of it was kept.
   core::Result<void> in_transaction(const std::function<core::Result<void>()>& body);
 
-  struct Impl;  // the Poco session; defined in src/store/store_internal.hpp
+  struct Impl;  // the connection; defined in src/store/store_internal.hpp
 
  private:
   explicit Store(std::unique_ptr<Impl> impl);
