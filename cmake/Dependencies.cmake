@@ -26,9 +26,6 @@ target_link_libraries(dep_expected INTERFACE tl::expected)
 add_library(dep_json INTERFACE)
 target_link_libraries(dep_json INTERFACE nlohmann_json::nlohmann_json)
 
-# Poco Foundation only (URI encoding): core may use it, but never Net/Data.
-add_library(dep_poco_foundation INTERFACE)
-target_link_libraries(dep_poco_foundation INTERFACE Poco::Foundation)
 
 add_library(dep_poco_server INTERFACE)
 target_link_libraries(dep_poco_server INTERFACE Poco::Net Poco::NetSSL Poco::Util Poco::JSON Poco::Foundation)

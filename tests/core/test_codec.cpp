@@ -16,6 +16,21 @@ TEST_CASE("base64 round trip and whitespace tolerance", "[core][codec]") {
   CHECK(base64_decode("YWI=") == "ab");
 }
 
+TEST_CASE("base64_decode inverts OpenSSL's encoder at every length and byte, wrapped or not", "[core][codec]") {
+  std::string bytes;
+  for (int n = 0; n < 300; ++n) {
+    INFO(n);
+    std::string text = base64_encode(bytes);  // EVP_EncodeBlock
+    REQUIRE(base64_decode(text) == bytes);
+    std::string wrapped;
+    for (std::size_t i = 0; i < text.size(); i += 76) {
+      wrapped += text.substr(i, 76) + "\r\n";
+    }
+    REQUIRE(base64_decode(wrapped) == bytes);
+    bytes.push_back(static_cast<char>((n * 131 + 7) & 0xff));
+  }
+}
+
 TEST_CASE("base64_decode refuses invalid text", "[core][codec]") {
   for (const char* bad : {"YWI", "YW=I", "Y===", "YWI*", "YWI=YWI=", "=YWI", "PHh=", "YR=="}) {
     INFO(bad);
@@ -63,6 +78,13 @@ TEST_CASE("URL and form encoding", "[core][codec]") {
   CHECK(form_values(*fields, "SAMLResponse") == std::vector<std::string>{"a+b", "x"});
   CHECK(form_values(*fields, "empty") == std::vector<std::string>{""});
   CHECK(encode_form({{"a", "1 2"}, {"b", "/"}}) == "a=1%202&b=%2F");
+  CHECK(url_decode("%e5%B1%b1%41") == "山A");
+  for (const char* truncated : {"%", "%4", "a%4", "%4g"}) {
+    INFO(truncated);
+    auto cut = url_decode(truncated);
+    REQUIRE_FALSE(cut);
+    CHECK(cut.error().reason == Reason::codec_url_invalid);
+  }
   auto broken = parse_form("a=%G0");
   REQUIRE_FALSE(broken);
   CHECK(broken.error().reason == Reason::codec_url_invalid);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The encodings of the SAML bindings (saml-bindings §3.4 Redirect, §3.5 POST): base64, raw DEFLATE,
-// URL and form encoding. Thin wrappers over OpenSSL, zlib and Poco; nothing hand-rolled.
+// URL and form encoding. base64 and DEFLATE wrap OpenSSL and zlib; percent-encoding (RFC 3986 §2.1)
+// is a loop of its own, one pass each way, since it runs over every posted form.
 #pragma once
 
 #include "samlt/core/result.hpp"
