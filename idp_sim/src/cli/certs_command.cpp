@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // `idp_sim certs --out DIR`: the TEST-ONLY certificate set (core/cert_set.hpp), described role by
 // role so a person can see which is expired, rogue or weak.
-#include "cli/args.hpp"
+#include "samlt/core/cli_args.hpp"
 #include "samlt/core/cert_set.hpp"
 #include "samlt/core/saml_time.hpp"
 #include "samlt/idp/cli.hpp"
@@ -16,7 +16,7 @@ int certs_command(std::span<const std::string> args) {
       "  Generates the TEST-ONLY keys and certificates (validity relative to now) into DIR with a\n"
       "  manifest.json; roles: idp-signing, idp-signing-next, idp-signing-expired, …\n"
       "  --if-incomplete: leave DIR alone when its manifest already lists every role of this build.\n";
-  auto parsed = cli::parse_args(args, {"out"}, {"if-incomplete"});
+  auto parsed = core::cli::parse_args(args, {"out"}, {"if-incomplete"});
   if (parsed.flag("help")) {
     std::cout << k_usage;
     return 0;

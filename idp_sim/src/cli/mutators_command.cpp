@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // `idp_sim mutators`: the fault table, for people (text) and scripts (--json).
-#include "cli/args.hpp"
+#include "samlt/core/cli_args.hpp"
 #include "samlt/idp/cli.hpp"
 #include "samlt/idp/mutator.hpp"
 
@@ -18,7 +18,7 @@ int mutators_command(std::span<const std::string> args) {
       "usage: idp_sim mutators [--json]\n"
       "  Lists every fault mutator by attack-catalogue section (docs/attack-catalogue.tsv): id,\n"
       "  stage, the attacker's capability, the reason a strict SP must give, summary.\n";
-  auto parsed = cli::parse_args(args, {}, {"json"});
+  auto parsed = core::cli::parse_args(args, {}, {"json"});
   if (parsed.flag("help")) {
     std::cout << k_usage;
     return 0;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // `idp_sim serve`: load the configuration, bind a loopback port, serve until SIGINT or SIGTERM.
-#include "cli/args.hpp"
+#include "samlt/core/cli_args.hpp"
 #include "samlt/core/clock.hpp"
 #include "samlt/idp/cli.hpp"
 #include "samlt/idp/idp_config.hpp"
@@ -23,7 +23,7 @@ constexpr std::string_view k_usage =
 }  // namespace
 
 int serve_command(std::span<const std::string> args) {
-  auto parsed = cli::parse_args(args, {"config", "host", "port"}, {"tls"});
+  auto parsed = core::cli::parse_args(args, {"config", "host", "port"}, {"tls"});
   if (parsed.flag("help")) {
     std::cout << k_usage;
     return 0;

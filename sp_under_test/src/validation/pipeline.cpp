@@ -10,41 +10,51 @@
 namespace samlt::sp {
 namespace {
 
+// A step that reads only MessageEvidence, run on either evidence type.
+template <core::Result<void> (*F)(const Context&, MessageEvidence&), class Ev>
+core::Result<void> on_message(const Context& ctx, Ev& ev) {
+  return F(ctx, ev);
+}
+
 // The order is the contract: it decides which reason wins when a Response has two faults.
 // Envelope first (it can only reject), then signatures (the Response's before decryption, which
-// rewrites what its digest covers), then only the verified Assertion.
-constexpr Step k_steps[] = {
-    {"binding.post_form", steps::binding_post_form},
-    {"xml.parse", steps::xml_parse},
-    {"response.shape", steps::response_shape},
-    {"xml.ids", steps::xml_ids},
-    {"response.status", steps::response_status},
-    {"response.destination", steps::response_destination},
-    {"response.issuer", steps::response_issuer},
-    {"response.in_response_to", steps::response_in_response_to},
-    {"signature.response", steps::signature_response},
-    {"response.structure", steps::response_structure},
-    {"assertion.decrypt", steps::assertion_decrypt},
-    {"assertion.shape", steps::assertion_shape},
-    {"assertion.structure", steps::assertion_structure},
+// rewrites what its digest covers), then only the verified Assertion. One table for both evidence
+// types, so a diagnosis runs exactly the ACS's steps in the ACS's order.
+template <class Ev>
+constexpr StepOf<Ev> k_steps[] = {
+    {"binding.post_form", on_message<steps::binding_post_form, Ev>},
+    {"xml.parse", on_message<steps::xml_parse, Ev>},
+    {"response.shape", on_message<steps::response_shape, Ev>},
+    {"xml.ids", on_message<steps::xml_ids, Ev>},
+    {"response.status", on_message<steps::response_status, Ev>},
+    {"response.destination", on_message<steps::response_destination, Ev>},
+    {"response.issuer", on_message<steps::response_issuer, Ev>},
+    {"response.in_response_to", on_message<steps::response_in_response_to, Ev>},
+    {"signature.response", on_message<steps::signature_response, Ev>},
+    {"response.structure", on_message<steps::response_structure, Ev>},
+    {"assertion.decrypt", on_message<steps::assertion_decrypt, Ev>},
+    {"assertion.shape", on_message<steps::assertion_shape, Ev>},
+    {"assertion.structure", on_message<steps::assertion_structure, Ev>},
     {"signature.assertion", steps::signature_assertion},
     // From here on, steps read nothing but ev.assertion.
-    {"signature.key_validity", steps::signature_key_validity},
-    {"assertion.issuer", steps::assertion_issuer},
-    {"subject.name_id", steps::subject_name_id},
-    {"subject_confirmation.bearer", steps::subject_confirmation_bearer},
-    {"conditions.time", steps::conditions_time},
-    {"audience_restriction.audience", steps::audience_restriction_audience},
-    {"conditions.understood", steps::conditions_understood},
-    {"authn_statement.present", steps::authn_statement_present},
-    {"authn_statement.session", steps::authn_statement_session},
-    {"attribute.email", steps::attribute_email},
-    {"attribute.unique", steps::attribute_unique},
+    {"signature.key_validity", steps::signature_key_validity<Ev>},
+    {"assertion.issuer", steps::assertion_issuer<Ev>},
+    {"subject.name_id", steps::subject_name_id<Ev>},
+    {"subject_confirmation.bearer", steps::subject_confirmation_bearer<Ev>},
+    {"conditions.time", steps::conditions_time<Ev>},
+    {"audience_restriction.audience", steps::audience_restriction_audience<Ev>},
+    {"conditions.understood", steps::conditions_understood<Ev>},
+    {"authn_statement.present", steps::authn_statement_present<Ev>},
+    {"authn_statement.session", steps::authn_statement_session<Ev>},
+    {"attribute.email", steps::attribute_email<Ev>},
+    {"attribute.unique", on_message<steps::attribute_unique, Ev>},
 };
 
 }  // namespace
 
-std::span<const Step> pipeline_steps() { return k_steps; }
+std::span<const Step> pipeline_steps() { return k_steps<Evidence>; }
+
+std::span<const DiagnosisStep> diagnosis_steps() { return k_steps<DiagnosisEvidence>; }
 
 bool run_traced(std::string_view id, const std::function<core::Result<void>()>& body, Verdict& verdict) {
   TraceEntry entry{std::string(id), false, 0, core::Reason::internal_error, {}};
@@ -75,7 +85,7 @@ bool run_traced(std::string_view id, const std::function<core::Result<void>()>& 
 
 Verdict run_pipeline(const Context& ctx, Evidence& ev) {
   Verdict verdict;  // reject(internal.error) until every step has passed
-  for (const Step& step : k_steps) {
+  for (const Step& step : k_steps<Evidence>) {
     if (!run_traced(step.id, [&] { return step.run(ctx, ev); }, verdict)) {
       return verdict;
     }

@@ -19,7 +19,7 @@ constexpr std::string_view k_uniform_detail = "the EncryptedAssertion could not 
 // is decrypted in place with the SP's key (saml-core §2.3.4; the plaintext is re-parsed strictly
 // by core), so everything after this step follows one path. IDs are checked again because the
 // decrypted content joins the document (ENC-DECRYPT-THEN-XSW).
-core::Result<void> assertion_decrypt(const Context& ctx, Evidence& ev) {
+core::Result<void> assertion_decrypt(const Context& ctx, MessageEvidence& ev) {
   namespace n = core::names;
   auto plain = core::children_named(ev.response, n::ns_assertion, "Assertion");
   auto encrypted = core::children_named(ev.response, n::ns_assertion, "EncryptedAssertion");

@@ -9,7 +9,8 @@ namespace samlt::sp::steps {
 // saml-profiles §4.1.4.2: the Assertion's Issuer is required, has Format omitted or entity, and
 // names the IdP whose key verified it (ISS-WRONG, ISS-ASSERT-MISSING, ISS-FORMAT, KEY-OTHER-IDP).
 // Read from the verified Assertion only.
-core::Result<void> assertion_issuer(const Context&, Evidence& ev) {
+template <class Ev>
+core::Result<void> assertion_issuer(const Context&, Ev& ev) {
   namespace n = core::names;
   xmlNode* issuer = core::child_named(ev.assertion->node(), n::ns_assertion, "Issuer");
   if (issuer == nullptr) {
@@ -26,5 +27,7 @@ core::Result<void> assertion_issuer(const Context&, Evidence& ev) {
   }
   return {};
 }
+
+SAMLT_ASSERTION_STEP(assertion_issuer)
 
 }  // namespace samlt::sp::steps

@@ -8,7 +8,7 @@ namespace samlt::sp::steps {
 // saml-core §2.3.3: the Assertion has a non-empty ID, Version "2.0" and a valid IssueInstant that
 // is not in the future beyond the skew (STRUCT-VERSION, STRUCT-ID-MISSING,
 // TIME-ISSUEINSTANT-FUTURE). Read before the signature check, so it can only reject.
-core::Result<void> assertion_shape(const Context& ctx, Evidence& ev) {
+core::Result<void> assertion_shape(const Context& ctx, MessageEvidence& ev) {
   xmlNode* assertion = ev.assertion_candidate;
   auto id = core::attribute(assertion, "ID");
   if (!id || read::is_blank(*id)) {

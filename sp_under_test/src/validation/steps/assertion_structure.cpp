@@ -44,7 +44,7 @@ core::Result<void> check(const xmlNode* parent, std::span<const Particle> sequen
 // (XSW-SIG-MISPLACED) or an unknown element is refused before signature.assertion looks for "the"
 // Signature. A missing Issuer is left to assertion.issuer (its own fact). Advice, AttributeValue
 // and SubjectConfirmationData hold open content that no step reads, so it is not checked.
-core::Result<void> assertion_structure(const Context&, Evidence& ev) {
+core::Result<void> assertion_structure(const Context&, MessageEvidence& ev) {
   xmlNode* assertion = ev.assertion_candidate;
   if (auto ok = check(assertion, k_assertion); !ok) {
     return ok;

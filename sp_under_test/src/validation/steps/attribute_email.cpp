@@ -38,7 +38,8 @@ std::string display_name(const std::vector<SamlAttribute>& attributes, const std
 // policy.require_email a sign-in without either is refused. Attributes are read from every
 // AttributeStatement of the verified Assertion, values as simple text (comments skipped,
 // C14N-COMMENT-ATTR); NameFormat and unknown names are accepted (POS-ATTR-VARIANTS).
-core::Result<void> attribute_email(const Context& ctx, Evidence& ev) {
+template <class Ev>
+core::Result<void> attribute_email(const Context& ctx, Ev& ev) {
   ev.attributes.clear();
   for (xmlNode* statement : core::children_named(ev.assertion->node(), n::ns_assertion, "AttributeStatement")) {
     for (xmlNode* attribute : core::children_named(statement, n::ns_assertion, "Attribute")) {
@@ -64,5 +65,7 @@ core::Result<void> attribute_email(const Context& ctx, Evidence& ev) {
   ev.display_name = display_name(ev.attributes, ev.email.empty() ? ev.name_id : ev.email);
   return {};
 }
+
+SAMLT_ASSERTION_STEP(attribute_email)
 
 }  // namespace samlt::sp::steps

@@ -11,7 +11,7 @@ namespace samlt::sp::steps {
 // choice this SP made (first, last, merged) would be a guess the application never sees
 // (ATTR-DUPLICATE: a second role "admin", a second emailaddress naming another account). Reads
 // the attributes attribute.email collected from the verified Assertion.
-core::Result<void> attribute_unique(const Context&, Evidence& ev) {
+core::Result<void> attribute_unique(const Context&, MessageEvidence& ev) {
   std::set<std::string> seen;
   for (const auto& attribute : ev.attributes) {
     if (!seen.insert(attribute.name).second) {

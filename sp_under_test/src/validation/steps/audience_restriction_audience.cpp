@@ -10,7 +10,8 @@ namespace samlt::sp::steps {
 // AUD-MULTI-RESTRICTION), each by an Audience equal to this SP's entity ID (AUD-WRONG; an empty
 // Audience matches nothing, AUD-EMPTY). saml-profiles §4.1.4.2: a bearer assertion MUST carry one
 // (AUD-MISSING).
-core::Result<void> audience_restriction_audience(const Context& ctx, Evidence& ev) {
+template <class Ev>
+core::Result<void> audience_restriction_audience(const Context& ctx, Ev& ev) {
   namespace n = core::names;
   xmlNode* conditions = core::child_named(ev.assertion->node(), n::ns_assertion, "Conditions");
   auto restrictions = core::children_named(conditions, n::ns_assertion, "AudienceRestriction");
@@ -34,5 +35,7 @@ core::Result<void> audience_restriction_audience(const Context& ctx, Evidence& e
   }
   return {};
 }
+
+SAMLT_ASSERTION_STEP(audience_restriction_audience)
 
 }  // namespace samlt::sp::steps

@@ -7,7 +7,8 @@ namespace samlt::sp::steps {
 
 // saml-profiles §4.1.4.2: the assertion used for SSO MUST contain an AuthnStatement
 // (AUTHN-MISSING). Its SessionIndex (Entra: the Assertion ID) is kept for single logout.
-core::Result<void> authn_statement_present(const Context&, Evidence& ev) {
+template <class Ev>
+core::Result<void> authn_statement_present(const Context&, Ev& ev) {
   xmlNode* statement = core::child_named(ev.assertion->node(), core::names::ns_assertion, "AuthnStatement");
   if (statement == nullptr) {
     return core::fail(core::Reason::authn_statement_missing, "the Assertion has no AuthnStatement");
@@ -15,5 +16,7 @@ core::Result<void> authn_statement_present(const Context&, Evidence& ev) {
   ev.session_index = core::attribute(statement, "SessionIndex").value_or("");
   return {};
 }
+
+SAMLT_ASSERTION_STEP(authn_statement_present)
 
 }  // namespace samlt::sp::steps

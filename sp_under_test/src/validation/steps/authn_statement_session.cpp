@@ -8,7 +8,8 @@ namespace samlt::sp::steps {
 
 // saml-profiles §4.1.4.3 (saml-core §2.7.2): past SessionNotOnOrAfter the IdP wants the session
 // over, so an SSO built on it must not start (TIME-SESSION-EXPIRED). Entra omits the attribute.
-core::Result<void> authn_statement_session(const Context& ctx, Evidence& ev) {
+template <class Ev>
+core::Result<void> authn_statement_session(const Context& ctx, Ev& ev) {
   namespace n = core::names;
   for (xmlNode* statement : core::children_named(ev.assertion->node(), n::ns_assertion, "AuthnStatement")) {
     auto until = read::optional_time(statement, "SessionNotOnOrAfter");
@@ -25,5 +26,7 @@ core::Result<void> authn_statement_session(const Context& ctx, Evidence& ev) {
   }
   return {};
 }
+
+SAMLT_ASSERTION_STEP(authn_statement_session)
 
 }  // namespace samlt::sp::steps

@@ -14,7 +14,7 @@ namespace samlt::sp::steps {
 // most one RelayState, no look-alike names. RelayState must then be an allowed target (§3.5.3,
 // attack-catalogue BIND-RELAYSTATE-*). POST-SimpleSign's SigAlg/Signature fields are not
 // supported and stay ignored: they can never authenticate anything.
-core::Result<void> binding_post_form(const Context& ctx, Evidence& ev) {
+core::Result<void> binding_post_form(const Context& ctx, MessageEvidence& ev) {
   const AcsRequest& request = ctx.request;
   if (request.method != "POST") {
     return core::fail(core::Reason::binding_method_not_post, "the ACS received " + request.method);

@@ -11,7 +11,8 @@ namespace samlt::sp::steps {
 // clock skew. A bearer assertion needs Conditions for its AudienceRestriction (saml-profiles
 // §4.1.4.2, COND-MISSING); the schema allows one Conditions element (COND-DUPLICATE). Both bounds
 // are optional (POS-NO-NOTBEFORE); an unparseable one is an error, never "no bound".
-core::Result<void> conditions_time(const Context& ctx, Evidence& ev) {
+template <class Ev>
+core::Result<void> conditions_time(const Context& ctx, Ev& ev) {
   auto all = core::children_named(ev.assertion->node(), core::names::ns_assertion, "Conditions");
   if (all.empty()) {
     return core::fail(core::Reason::conditions_missing, "the Assertion has no Conditions");
@@ -39,5 +40,7 @@ core::Result<void> conditions_time(const Context& ctx, Evidence& ev) {
   ev.conditions_not_on_or_after = *not_on_or_after;
   return {};
 }
+
+SAMLT_ASSERTION_STEP(conditions_time)
 
 }  // namespace samlt::sp::steps

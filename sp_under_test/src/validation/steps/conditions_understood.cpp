@@ -9,7 +9,8 @@ namespace samlt::sp::steps {
 // Indeterminate, which this SP treats as invalid (COND-UNKNOWN). Understood: AudienceRestriction
 // (checked above), OneTimeUse (the replay cache already makes every Assertion single-use,
 // saml-core §2.5.1.5) and ProxyRestriction (this SP never proxies, §2.5.1.6).
-core::Result<void> conditions_understood(const Context&, Evidence& ev) {
+template <class Ev>
+core::Result<void> conditions_understood(const Context&, Ev& ev) {
   namespace n = core::names;
   xmlNode* conditions = core::child_named(ev.assertion->node(), n::ns_assertion, "Conditions");
   for (xmlNode* condition : core::element_children(conditions)) {
@@ -24,5 +25,7 @@ core::Result<void> conditions_understood(const Context&, Evidence& ev) {
   }
   return {};
 }
+
+SAMLT_ASSERTION_STEP(conditions_understood)
 
 }  // namespace samlt::sp::steps

@@ -9,7 +9,7 @@ namespace samlt::sp::steps {
 // exactly (DEST-WRONG, DEST-EMPTY). saml-bindings §3.5.5.2: a signed Response must carry one
 // (DEST-MISSING-SIGNED). The envelope is unauthenticated when only the Assertion is signed, so
 // this can only reject; acceptance rests on the signed Recipient (subject_confirmation.bearer).
-core::Result<void> response_destination(const Context& ctx, Evidence& ev) {
+core::Result<void> response_destination(const Context& ctx, MessageEvidence& ev) {
   auto destination = core::attribute(ev.response, "Destination");
   if (!destination) {
     if (core::child_named(ev.response, core::names::ns_dsig, "Signature") != nullptr) {

@@ -12,7 +12,7 @@ namespace samlt::sp::steps {
 // Whether the request was already answered is decided in admission, atomically and after the
 // replay check: the same Response posted twice is then named a replay (replay.assertion_reused),
 // and a fresh Response to a used request is response.in_response_to_unknown (IRT-REUSE).
-core::Result<void> response_in_response_to(const Context& ctx, Evidence& ev) {
+core::Result<void> response_in_response_to(const Context& ctx, MessageEvidence& ev) {
   auto irt = core::attribute(ev.response, "InResponseTo");
   if (!irt) {
     if (!ctx.policy.allow_unsolicited) {

@@ -12,7 +12,7 @@ namespace n = core::names;
 // saml-profiles §4.1.4.2: the Response Issuer MAY be omitted (POS-ISS-RESP-MISSING). The IdP is
 // then the one the answered request went to, or the one a plain Assertion names. Either only
 // chooses whose keys must verify the Assertion: assertion.issuer checks the signed Issuer later.
-const TrustedIdp* implied_idp(const Context& ctx, const Evidence& ev, std::string& detail) {
+const TrustedIdp* implied_idp(const Context& ctx, const MessageEvidence& ev, std::string& detail) {
   if (auto irt = core::attribute(ev.response, "InResponseTo"); irt && !irt->empty()) {
     auto request = ctx.outstanding(*irt);
     if (request && *request) {
@@ -31,7 +31,7 @@ const TrustedIdp* implied_idp(const Context& ctx, const Evidence& ev, std::strin
 // saml-profiles §4.1.4.2: Issuer, when present, has Format omitted or entity (ISS-FORMAT) and
 // names a registered IdP exactly (ISS-WRONG). That IdP must be enabled: an admin who unticks it
 // turns its sign-ins off (mission seed 000).
-core::Result<void> response_issuer(const Context& ctx, Evidence& ev) {
+core::Result<void> response_issuer(const Context& ctx, MessageEvidence& ev) {
   xmlNode* issuer = core::child_named(ev.response, n::ns_assertion, "Issuer");
   const TrustedIdp* idp = nullptr;
   std::string detail;

@@ -9,7 +9,7 @@ namespace samlt::sp::steps {
 // saml-core §3.2.2: the root is samlp:Response with Version "2.0", a non-empty ID and an
 // IssueInstant (a valid xs:dateTime that is not in the future beyond the skew:
 // TIME-ISSUEINSTANT-FUTURE). Nothing here is trusted yet; it can only reject.
-core::Result<void> response_shape(const Context& ctx, Evidence& ev) {
+core::Result<void> response_shape(const Context& ctx, MessageEvidence& ev) {
   xmlNode* root = ev.doc.root();
   if (!core::is_element(root, core::names::ns_protocol, "Response")) {
     return core::fail(core::Reason::response_not_a_response,

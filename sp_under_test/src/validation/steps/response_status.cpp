@@ -9,7 +9,7 @@ namespace samlt::sp::steps {
 // urn:oasis:names:tc:SAML:2.0:status:Success may carry an assertion (STATUS-*). Checked before
 // any signature because an IdP error response usually carries no assertion at all. The detail
 // names the top and second-level codes and the StatusMessage.
-core::Result<void> response_status(const Context&, Evidence& ev) {
+core::Result<void> response_status(const Context&, MessageEvidence& ev) {
   namespace n = core::names;
   xmlNode* status = core::child_named(ev.response, n::ns_protocol, "Status");
   xmlNode* code = core::child_named(status, n::ns_protocol, "StatusCode");

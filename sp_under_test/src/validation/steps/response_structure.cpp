@@ -41,7 +41,7 @@ core::Result<void> check(const xmlNode* parent, std::span<const Particle> sequen
 // into Status) — is refused: a schema-valid message has no place for a hidden copy here. The
 // lax ##other/##any content of Extensions and StatusDetail is never read, so it is not checked.
 // Runs after signature.response so a misplaced Response Signature keeps its SIG_PROFILE answer.
-core::Result<void> response_structure(const Context&, Evidence& ev) {
+core::Result<void> response_structure(const Context&, MessageEvidence& ev) {
   if (auto ok = check(ev.response, k_response); !ok) {
     return ok;
   }

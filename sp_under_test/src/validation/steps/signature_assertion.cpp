@@ -35,14 +35,11 @@ core::Result<void> check_required(RequiredSignatures required, bool own, bool re
   return {};
 }
 
-}  // namespace
-
 // saml-core §5.4 and attack-catalogue §0.4 invariants 1 and 2: the Assertion's own enveloped
 // signature, when present, is profile-checked and verified with the IdP's trusted keys. The
 // Assertion is covered when that verified, or when it is a direct child of the verified Response.
-// Then the policy decides whether that coverage is enough. Only here is a VerifiedAssertion made;
-// from now on no step reads anything but ev.assertion (XSW by construction).
-core::Result<void> signature_assertion(const Context& ctx, Evidence& ev) {
+// Then the policy decides whether that coverage is enough.
+core::Result<AssertionCover> cover_of(const Context& ctx, MessageEvidence& ev) {
   xmlNode* candidate = ev.assertion_candidate;
   auto signature = core::enveloped_signature_of(candidate);
   if (!signature) {
@@ -62,11 +59,36 @@ core::Result<void> signature_assertion(const Context& ctx, Evidence& ev) {
   }
   bool response_covers = ev.response_signature && candidate->parent == ev.response_signature->element;
   if (auto ok = check_required(ctx.policy.required_signatures, own.has_value(), response_covers); !ok) {
-    return ok;
+    return core::fail(ok.error());
   }
   const core::VerifiedNode& cover = own ? *own : *ev.response_signature;
-  ev.assertion = VerifiedAssertion(candidate, cover.certificate, cover.algorithm, own.has_value());
-  ev.assertion_id = core::attribute(candidate, "ID").value_or("");
+  return AssertionCover{cover.certificate, cover.algorithm, own.has_value()};
+}
+
+}  // namespace
+
+// Only here is a VerifiedAssertion made; from now on no step reads anything but ev.assertion (XSW
+// by construction).
+core::Result<void> signature_assertion(const Context& ctx, Evidence& ev) {
+  auto cover = cover_of(ctx, ev);
+  if (!cover) {
+    return core::fail(cover.error());
+  }
+  ev.assertion = VerifiedAssertion(ev.assertion_candidate, std::move(*cover));
+  ev.assertion_id = core::attribute(ev.assertion_candidate, "ID").value_or("");
+  return {};
+}
+
+// A diagnosis reads on past a failure, so the Assertion is examined either way, and only marked
+// verified when the check passed.
+core::Result<void> signature_assertion(const Context& ctx, DiagnosisEvidence& ev) {
+  auto cover = cover_of(ctx, ev);
+  ev.assertion = ExaminedAssertion(ev.assertion_candidate,
+                                   cover ? std::optional<AssertionCover>(*cover) : std::nullopt);
+  ev.assertion_id = core::attribute(ev.assertion_candidate, "ID").value_or("");
+  if (!cover) {
+    return core::fail(cover.error());
+  }
   return {};
 }
 

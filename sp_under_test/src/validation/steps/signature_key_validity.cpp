@@ -12,7 +12,8 @@ namespace samlt::sp::steps {
 // (attack-catalogue POS-EXPIRED-IDP-CERT is a POLICY case); this SP refuses a signature made with
 // one. No skew here: a certificate's window is years long and set by the IdP admin. The key size
 // is checked again (core refuses short keys while verifying; this keeps the rule visible).
-core::Result<void> signature_key_validity(const Context& ctx, Evidence& ev) {
+template <class Ev>
+core::Result<void> signature_key_validity(const Context& ctx, Ev& ev) {
   std::vector<const core::Certificate*> used;
   if (ev.response_signature) {
     used.push_back(&ev.response_signature->certificate);
@@ -41,5 +42,7 @@ core::Result<void> signature_key_validity(const Context& ctx, Evidence& ev) {
   }
   return {};
 }
+
+SAMLT_ASSERTION_STEP(signature_key_validity)
 
 }  // namespace samlt::sp::steps

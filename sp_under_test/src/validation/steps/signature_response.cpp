@@ -9,7 +9,7 @@ namespace samlt::sp::steps {
 // Issuer's IdP from the trust store (never KeyInfo). It runs before decryption, which rewrites the
 // DOM the digest covers. An absent Response signature is not an error here: signature.assertion
 // applies the policy on which signatures are required.
-core::Result<void> signature_response(const Context& ctx, Evidence& ev) {
+core::Result<void> signature_response(const Context& ctx, MessageEvidence& ev) {
   auto signature = core::enveloped_signature_of(ev.response);
   if (!signature) {
     return core::fail(signature.error());

@@ -10,7 +10,7 @@ namespace {
 namespace n = core::names;
 
 // One bearer SubjectConfirmation against saml-profiles §4.1.4.2/§4.1.4.3.
-core::Result<core::TimePoint> check_bearer(const Context& ctx, const Evidence& ev, const xmlNode* confirmation) {
+core::Result<core::TimePoint> check_bearer(const Context& ctx, const MessageEvidence& ev, const xmlNode* confirmation) {
   auto fail = [](core::Reason reason, std::string why) { return core::fail(reason, std::move(why)); };
   xmlNode* data = core::child_named(confirmation, n::ns_assertion, "SubjectConfirmationData");
   if (data == nullptr || (data->properties == nullptr && core::first_element_child(data) == nullptr)) {
@@ -60,7 +60,8 @@ core::Result<core::TimePoint> check_bearer(const Context& ctx, const Evidence& e
 // saml-profiles §4.1.4.2: at least one SubjectConfirmation with Method bearer must satisfy every
 // rule (SC-NO-BEARER, SC-ALL-INVALID). When none does, the first bearer's failure is reported.
 // Address is not checked (saml-profiles §4.1.4.3 MAY; attack-catalogue SC-ADDRESS is POLICY).
-core::Result<void> subject_confirmation_bearer(const Context& ctx, Evidence& ev) {
+template <class Ev>
+core::Result<void> subject_confirmation_bearer(const Context& ctx, Ev& ev) {
   xmlNode* subject = core::child_named(ev.assertion->node(), n::ns_assertion, "Subject");
   std::optional<core::Error> first_failure;
   for (xmlNode* confirmation : core::children_named(subject, n::ns_assertion, "SubjectConfirmation")) {
@@ -81,5 +82,7 @@ core::Result<void> subject_confirmation_bearer(const Context& ctx, Evidence& ev)
   }
   return core::fail(core::Reason::subject_confirmation_bearer_missing, "no SubjectConfirmation with Method bearer");
 }
+
+SAMLT_ASSERTION_STEP(subject_confirmation_bearer)
 
 }  // namespace samlt::sp::steps

@@ -11,7 +11,8 @@ namespace samlt::sp::steps {
 // it (C14N-COMMENT-NAMEID, C14N-CDATA-SPLIT). The Format must be the one policy requires, if any;
 // an SPNameQualifier must name this SP (saml-core §2.2.2, NAMEID-SPNQ). EncryptedID is not
 // supported: this SP publishes no way to decrypt one for account mapping.
-core::Result<void> subject_name_id(const Context& ctx, Evidence& ev) {
+template <class Ev>
+core::Result<void> subject_name_id(const Context& ctx, Ev& ev) {
   namespace n = core::names;
   xmlNode* subject = core::child_named(ev.assertion->node(), n::ns_assertion, "Subject");
   if (subject == nullptr) {
@@ -41,5 +42,7 @@ core::Result<void> subject_name_id(const Context& ctx, Evidence& ev) {
   ev.name_id_format = format;
   return {};
 }
+
+SAMLT_ASSERTION_STEP(subject_name_id)
 
 }  // namespace samlt::sp::steps

@@ -7,7 +7,7 @@ namespace samlt::sp::steps {
 // attack-catalogue §5 and §16: explicit length, no network, no DTD (parsing stops at the DOCTYPE,
 // so no entity is ever declared), no recovery, namespace errors fatal, no xml:id, bounded size and
 // depth. core::parse_strict is the only parser this project uses on untrusted input.
-core::Result<void> xml_parse(const Context& ctx, Evidence& ev) {
+core::Result<void> xml_parse(const Context& ctx, MessageEvidence& ev) {
   if (!ev.message) {
     return core::fail(core::Reason::internal_error, "xml.parse ran without a decoded binding message");
   }

@@ -15,6 +15,9 @@ namespace samlt::sp {
 // Response has two faults.
 std::span<const Step> pipeline_steps();
 
+// The same steps in the same order, over DiagnosisEvidence (diagnosis.hpp).
+std::span<const DiagnosisStep> diagnosis_steps();
+
 // Runs every step in order, recording one trace entry each, and stops at the first failure.
 // Fail closed: the verdict starts as reject(internal.error), a step that throws is
 // internal.error, and it is accepted only after every step passed. Never throws.

@@ -13,9 +13,14 @@
 
 namespace samlt::sp {
 
-struct Step {
+// One step over the evidence type `Ev`: the ACS's Evidence, or a diagnosis's DiagnosisEvidence.
+template <class Ev>
+struct StepOf {
   std::string_view id;  // "audience_restriction.audience": what traces and reports name
-  core::Result<void> (*run)(const Context&, Evidence&);
+  core::Result<void> (*run)(const Context&, Ev&);
 };
+
+using Step = StepOf<Evidence>;
+using DiagnosisStep = StepOf<DiagnosisEvidence>;
 
 }  // namespace samlt::sp

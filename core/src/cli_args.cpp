@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "cli/args.hpp"
+#include "samlt/core/cli_args.hpp"
 
-namespace samlt::idp::cli {
+namespace samlt::core::cli {
 
 Args parse_args(std::span<const std::string> args, const std::set<std::string>& with_value,
-                const std::set<std::string>& booleans) {
+                const std::set<std::string>& booleans, Positional positional) {
   Args out;
   for (std::size_t i = 0; i < args.size(); ++i) {
     std::string word = args[i];
+    if (word.rfind("--", 0) != 0 && positional == Positional::allowed) {
+      out.positional.push_back(word);
+      continue;
+    }
     if (word.rfind("--", 0) != 0) {
       out.error = "unexpected argument '" + word + "'";
       return out;
@@ -34,4 +38,4 @@ Args parse_args(std::span<const std::string> args, const std::set<std::string>& 
   return out;
 }
 
-}  // namespace samlt::idp::cli
+}  // namespace samlt::core::cli
