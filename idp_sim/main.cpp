@@ -2,6 +2,7 @@
 // idp_sim: a table of subcommands. Configuration errors (core::Fatal) end the program with the
 // file, the JSON pointer and what was expected, and exit code 2.
 #include "samlt/core/result.hpp"
+#include "samlt/diagnose/diagnose_command.hpp"
 #include "samlt/idp/cli.hpp"
 #include "samlt/runner/load_command.hpp"
 #include "samlt/runner/matrix.hpp"
@@ -43,6 +44,8 @@ constexpr Command k_commands[] = {
     {"matrix", "build a compatibility matrix from several runs' reports", &matrix},
     {"load", "sign in N times per second against an SP, open loop, with latency percentiles", &load},
     {"mint", "pre-sign N Responses as the payload of a distributed load tool (Artillery)", &mint},
+    {"diagnose", "check a captured sign-in (HAR, SAML-tracer, SAMLResponse) and say what to fix",
+     &samlt::diagnose::diagnose_command},
 };
 
 int usage(std::ostream& out, int code) {

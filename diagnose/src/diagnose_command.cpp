@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+// idp_sim diagnose: options, inputs, output.
+#include "samlt/diagnose/diagnose_command.hpp"
+
+#include "samlt/core/cli_args.hpp"
+#include "samlt/core/saml_time.hpp"
+#include "samlt/diagnose/report.hpp"
+
+#include <unistd.h>
+
+#include <iostream>
+
+namespace samlt::diagnose {
+namespace {
+
+constexpr const char* k_usage =
+    "usage: idp_sim diagnose INPUT... [--sp-config FILE] [--sp-metadata FILE|URL]\n"
+    "                        [--idp-metadata FILE|URL] [--sp-key FILE] [--at TIME] [--json]\n"
+    "\n"
+    "Runs every check of the reference SP on each SAML Response in the inputs and says what to\n"
+    "change in Entra or in the SP. An INPUT is a HAR 1.2 file, a SAML-tracer export, a SAMLResponse\n"
+    "or SAMLRequest (base64, URL-encoded, the form body or the redirect URL) or raw XML, recognised\n"
+    "by content; at most 32 MiB each.\n"
+    "\n"
+    "  --sp-config FILE     the reference SP's configuration (entity ID, ACS URL, policy, keys, IdPs)\n"
+    "  --sp-metadata SRC    any SP's metadata: entity ID and HTTP-POST ACS URL\n"
+    "  --idp-metadata SRC   the IdP's federation metadata (Entra: App Federation Metadata Url);\n"
+    "                       without it or an IdP in --sp-config, signatures can't be checked\n"
+    "  --sp-key FILE        the SP's private key (PEM), to read an EncryptedAssertion\n"
+    "  --at TIME            judge at this UTC time (2026-01-31T09:00:00Z), not the capture's\n"
+    "  --json               JSON instead of text\n"
+    "\n"
+    "Exit: 0 no check failed, 1 some check failed, 2 bad usage or an unreadable input.\n";
+
+int usage_error(const std::string& why) {
+  std::cerr << "idp_sim diagnose: " << why << "\n" << k_usage;
+  return 2;
+}
+
+int input_error(const core::Error& error) {
+  std::cerr << "idp_sim diagnose: " << error.detail << "\n";
+  return 2;
+}
+
+}  // namespace
+
+int diagnose_command(std::span<const std::string> args) {
+  auto parsed = core::cli::parse_args(args, {"sp-config", "sp-metadata", "idp-metadata", "sp-key", "at"},
+                                      {"json"}, core::cli::Positional::allowed);
+  if (parsed.flag("help")) {
+    std::cout << k_usage;
+    return 0;
+  }
+  if (!parsed.error.empty()) {
+    return usage_error(parsed.error);
+  }
+  if (parsed.positional.empty()) {
+    return usage_error("name at least one INPUT");
+  }
+  SpSettings sp;
+  IdpSettings idp;
+  if (auto file = parsed.value("sp-config")) {
+    apply_sp_config(*file, sp, idp);
+  }
+  if (auto source = parsed.value("sp-metadata")) {
+    if (auto applied = apply_sp_metadata(*source, sp); !applied) {
+      return input_error(applied.error());
+    }
+  }
+  if (auto source = parsed.value("idp-metadata")) {
+    if (auto applied = apply_idp_metadata(*source, idp); !applied) {
+      return input_error(applied.error());
+    }
+  }
+  if (auto file = parsed.value("sp-key")) {
+    if (auto applied = apply_sp_key(*file, sp); !applied) {
+      return input_error(applied.error());
+    }
+  }
+  DiagnoseOptions options;
+  if (auto at = parsed.value("at")) {
+    auto time = core::parse_datetime(*at);
+    if (!time) {
+      return usage_error("--at: expected a UTC xs:dateTime such as 2026-01-31T09:00:00Z, got '" + *at + "'");
+    }
+    options.at = *time;
+  }
+  std::vector<Capture> captures;
+  for (const std::string& input : parsed.positional) {
+    auto capture = read_capture_file(input);
+    if (!capture) {
+      return input_error(capture.error());
+    }
+    captures.push_back(std::move(*capture));
+  }
+  auto diagnoses = diagnose_capture(captures, std::move(sp), idp, options);
+  if (parsed.flag("json")) {
+    std::cout << json_report(diagnoses);
+  } else {
+    std::cout << text_report(diagnoses, isatty(STDOUT_FILENO) != 0 ? Colour::on : Colour::off);
+  }
+  return any_failed(diagnoses) ? 1 : 0;
+}
+
+}  // namespace samlt::diagnose
