@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: Apache-2.0
+// idp_sim diagnose as a program: a Response the real IdP signed for the real SP, diagnosed with
+// both parties' metadata fetched from their URLs; exit codes, JSON, and bad inputs.
+#include "federation_servers.hpp"
+#include "samlt/core/clock.hpp"
+#include "samlt/core/fs.hpp"
+#include "samlt/core/saml_time.hpp"
+#include "support/process.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
+using namespace samlt;
+
+namespace {
+
+constexpr const char* k_app_metadata =
+    "/aaaabbbb-0000-cccc-1111-dddd2222eeee/federationmetadata/2007-06/federationmetadata.xml"
+    "?appid=00001111-aaaa-2222-bbbb-3333cccc4444";
+
+// One Response minted by the real idp_sim for the servers' SP, as its base64 form field.
+std::filesystem::path mint_one(const test::FederationServers& servers) {
+  auto out = servers.dir().path() / "mint";
+  auto minted = test::run_command({SAMLT_IDP_SIM_EXE, "mint", "--target", servers.write_reference_target().string(),
+                                   "--count", "1", "--out", out.string()});
+  INFO(minted.output);
+  REQUIRE(minted.exit_code == 0);
+  std::ifstream payload(out / "payload-1.csv");
+  std::string header;
+  std::string row;
+  REQUIRE(std::getline(payload, header));
+  REQUIRE(std::getline(payload, row));
+  auto file = servers.dir().path() / "response.b64";
+  REQUIRE(core::write_file_atomic(file, row.substr(0, row.find(','))));
+  return file;
+}
+
+}  // namespace
+
+TEST_CASE("diagnose: a real Response, both parties' metadata from their URLs", "[integration][diagnose]") {
+  test::FederationServers servers;
+  auto response = mint_one(servers);
+  std::vector<std::string> base{SAMLT_IDP_SIM_EXE, "diagnose", response.string(), "--sp-metadata",
+                                servers.sp_base() + "/saml/metadata", "--idp-metadata",
+                                servers.idp_base() + k_app_metadata, "--json"};
+  auto result = test::run_command(base);
+  INFO(result.output);
+  CHECK(result.exit_code == 0);
+  auto json = nlohmann::json::parse(result.output, nullptr, false);
+  REQUIRE_FALSE(json.is_discarded());
+  CHECK(json["failed"] == false);
+  REQUIRE(json["messages"].size() == 1);
+  for (const auto& finding : json["messages"][0]["findings"]) {
+    INFO(finding.dump());
+    CHECK(finding["outcome"] == "passed");
+  }
+
+  SECTION("judged two hours on, it has expired") {
+    base.push_back("--at");
+    base.push_back(core::format_datetime(core::SystemClock().now() + std::chrono::hours(2)));
+    auto later = test::run_command(base);
+    CHECK(later.exit_code == 1);
+    auto report = nlohmann::json::parse(later.output, nullptr, false);
+    REQUIRE_FALSE(report.is_discarded());
+    std::vector<std::string> reasons;
+    for (const auto& finding : report["messages"][0]["findings"]) {
+      if (finding["outcome"] == "failed") {
+        reasons.push_back(finding["reason"]);
+      }
+    }
+    CHECK(reasons == std::vector<std::string>{"subject_confirmation.expired", "conditions.expired"});
+  }
+  SECTION("against another SP's entity ID, as text") {
+    auto metadata = test::run_command({"curl", "-s", servers.sp_base() + "/saml/metadata"});
+    std::string other = metadata.output;
+    auto at = other.find("urn:samlt:sp:reference");
+    REQUIRE(at != std::string::npos);
+    other.replace(at, std::string("urn:samlt:sp:reference").size(), "https://other.example/sp");
+    auto file = servers.dir().path() / "other-sp.xml";
+    REQUIRE(core::write_file_atomic(file, other));
+    auto text = test::run_command({SAMLT_IDP_SIM_EXE, "diagnose", response.string(), "--sp-metadata", file.string(),
+                                   "--idp-metadata", servers.idp_base() + k_app_metadata});
+    CHECK(text.exit_code == 1);
+    CHECK_THAT(text.output, Catch::Contains("FAIL audience_restriction.audience_mismatch") &&
+                                Catch::Contains("Identifier (Entity ID) must be `https://other.example/sp`"));
+  }
+}
+
+TEST_CASE("diagnose: usage and unreadable inputs exit 2 and say why", "[integration][diagnose]") {
+  test::TempDir dir;
+  CHECK(test::run_command({SAMLT_IDP_SIM_EXE, "diagnose", "--help"}).exit_code == 0);
+  auto none = test::run_command({SAMLT_IDP_SIM_EXE, "diagnose"});
+  CHECK(none.exit_code == 2);
+  CHECK_THAT(none.output, Catch::Contains("name at least one INPUT"));
+  auto option = test::run_command({SAMLT_IDP_SIM_EXE, "diagnose", "x.har", "--frobnicate"});
+  CHECK(option.exit_code == 2);
+  CHECK_THAT(option.output, Catch::Contains("unknown option --frobnicate"));
+  REQUIRE(core::write_file_atomic(dir / "truncated.har", R"({"log": {"entries": [{"request": )"));
+  auto truncated = test::run_command({SAMLT_IDP_SIM_EXE, "diagnose", (dir / "truncated.har").string()});
+  CHECK(truncated.exit_code == 2);
+  CHECK_THAT(truncated.output, Catch::Contains("truncated.har") && Catch::Contains("not well-formed JSON"));
+  auto at = test::run_command({SAMLT_IDP_SIM_EXE, "diagnose", (dir / "truncated.har").string(), "--at", "yesterday"});
+  CHECK(at.exit_code == 2);
+  CHECK_THAT(at.output, Catch::Contains("--at: expected a UTC xs:dateTime"));
+}
