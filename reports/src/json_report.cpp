@@ -92,6 +92,22 @@ Json array_of(const std::vector<T>& items) {
   return array;
 }
 
+Json to_json(const ScenarioResult& result);
+
+// Each scenario with the HAR file write_reports gives it (null when it has no exchange).
+Json scenarios_json(const RunReport& report) {
+  Json out = Json::array();
+  std::vector<std::string> hars = har_file_names(report);
+  for (std::size_t i = 0; i < report.results.size(); ++i) {
+    Json scenario = to_json(report.results[i]);
+    if (!hars[i].empty()) {
+      scenario["har"] = hars[i];
+    }
+    out.push_back(std::move(scenario));
+  }
+  return out;
+}
+
 Json to_json(const ScenarioResult& result) {
   return Json{{"id", result.id},
               {"scenario_id", result.scenario_id},
@@ -111,7 +127,8 @@ Json to_json(const ScenarioResult& result) {
               {"duration_seconds", result.duration_seconds},
               {"steps", array_of(result.steps)},
               {"messages", array_of(result.messages)},
-              {"exchanges", array_of(result.exchanges)}};
+              {"exchanges", array_of(result.exchanges)},
+              {"har", nullptr}};
 }
 
 Json to_json(const RunReport& report) {
@@ -137,7 +154,7 @@ Json to_json(const RunReport& report) {
                 {"description", report.target.description},
                 {"capabilities", report.target.capabilities}}},
               {"policy", std::move(policy)},
-              {"scenarios", array_of(report.results)}};
+              {"scenarios", scenarios_json(report)}};
 }
 
 }  // namespace

@@ -20,6 +20,33 @@ constexpr std::array<ReportFormat, 3> k_report_formats = {{
     {"index.html", render_html_report},
 }};
 
+// A HAR left from an earlier run would pass for this run's capture: the folder's .har files go
+// first, and nothing else in it is touched.
+core::Result<void> write_hars(const RunReport& report, const std::filesystem::path& dir) {
+  std::error_code error;
+  const std::filesystem::path har_dir = dir / "har";
+  std::filesystem::create_directories(har_dir, error);
+  if (error) {
+    return core::fail(core::Reason::io_write_failed, har_dir.string() + ": " + error.message());
+  }
+  for (const auto& entry : std::filesystem::directory_iterator(har_dir, error)) {
+    if (entry.path().extension() == ".har") {
+      std::filesystem::remove(entry.path(), error);
+    }
+  }
+  std::vector<std::string> names = har_file_names(report);
+  for (std::size_t i = 0; i < report.results.size(); ++i) {
+    if (names[i].empty()) {
+      continue;
+    }
+    auto written = core::write_file_atomic(dir / names[i], render_har(report.results[i], report.tool_version));
+    if (!written) {
+      return written;
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 std::span<const ReportFormat> report_formats() {
@@ -52,7 +79,7 @@ core::Result<void> write_reports(const RunReport& report, const std::filesystem:
       return written;
     }
   }
-  return {};
+  return write_hars(report, dir);
 }
 
 }  // namespace samlt::reports

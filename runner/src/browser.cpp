@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "samlt/runner/browser.hpp"
 
+#include "samlt/core/clock.hpp"
+#include "samlt/core/saml_time.hpp"
+
 #include <Poco/Exception.h>
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPClientSession.h>
@@ -13,6 +16,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <sstream>
 
 namespace samlt::runner {
@@ -22,6 +26,9 @@ namespace {
 constexpr std::size_t k_body_excerpt = 4096;
 
 std::string excerpt(const std::string& body) { return reports::excerpt(body, k_body_excerpt); }
+// The scenario's HAR keeps bodies whole up to this size, enough for any SAML message a browser
+// carries; larger ones (the oversize attacks) stay excerpts there too.
+constexpr std::size_t k_har_body_limit = 1024 * 1024;
 
 std::string seconds_text(double seconds) {
   std::ostringstream out;
@@ -122,6 +129,11 @@ core::Result<HttpResponse> Browser::send(const std::string& method, const std::s
                                          const reports::NamedValues& headers, const std::string& body,
                                          std::string_view label) {
   reports::HttpExchange exchange{std::string(label), method, url, headers, excerpt(body), std::nullopt, {}, ""};
+  auto started = std::chrono::steady_clock::now();
+  exchange.started_at = core::format_datetime(core::SystemClock().now());
+  if (exchange.request_body.size() != body.size() && body.size() <= k_har_body_limit) {
+    exchange.whole_request_body = body;
+  }
   bool sent = false;  // once the SP has the request, a failure is the SP's answer, not the way to it
   try {
     Poco::URI uri(url);
@@ -168,6 +180,10 @@ core::Result<HttpResponse> Browser::send(const std::string& method, const std::s
     exchange.status = out.status;
     exchange.response_headers = out.headers;
     exchange.response_body = excerpt(out.body);
+    if (exchange.response_body.size() != out.body.size() && out.body.size() <= k_har_body_limit) {
+      exchange.whole_response_body = out.body;
+    }
+    exchange.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     m_exchanges.push_back(std::move(exchange));
     return out;
   } catch (const Poco::TimeoutException& e) {

@@ -96,6 +96,13 @@ struct HttpExchange {
   std::optional<int> status;  // absent when no response arrived
   NamedValues response_headers;
   std::string response_body;
+  // For the scenario's HAR file (har.hpp): when the request was sent and how long the answer took,
+  // and the whole bodies where the excerpts above were cut (empty: the excerpt is whole, or the
+  // body was over the runner's 1 MiB HAR limit).
+  std::string started_at;  // xs:dateTime in UTC
+  double milliseconds = 0.0;
+  std::string whole_request_body;
+  std::string whole_response_body;
 };
 
 // The SP being judged, as the target file names it.
