@@ -253,7 +253,18 @@ std::vector<MessageDiagnosis> diagnose_capture(const std::vector<Capture>& captu
       MessageDiagnosis diagnosis = describe(capture, message);
       judge_time(diagnosis, message, options);
       if (message.kind != MessageKind::response) {
-        if (message.kind == MessageKind::authn_request) {
+        if (auto request = read_request(message)) {
+          // What Entra matches against the app's settings (AADSTS700016: Identifier, 50011: Reply URL).
+          diagnosis.notes.push_back("Issuer (Entra: the app's Identifier): '" + request->issuer + "'");
+          diagnosis.notes.push_back("AssertionConsumerServiceURL (Entra: a Reply URL of the app): " +
+                                    (request->acs_url.empty() ? std::string("(absent: Entra uses the default Reply URL)")
+                                                              : "'" + request->acs_url + "'"));
+          if (message.message && message.message->binding() == core::Binding::redirect) {
+            diagnosis.notes.push_back(std::string("query signature (Redirect binding): ") +
+                                      (message.message->is_signed()
+                                           ? "yes, SigAlg " + message.message->sig_alg().value_or("(none)")
+                                           : "none"));
+          }
           diagnosis.notes.push_back("the Responses' InResponseTo is matched against this request");
         }
         out.push_back(std::move(diagnosis));

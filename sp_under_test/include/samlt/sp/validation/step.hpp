@@ -2,7 +2,8 @@
 // A step checks one rule (style §6.6). It reads Context (inputs) and Evidence (what earlier steps
 // proved), may add to Evidence, and returns the single Reason that explains a failure. Steps are
 // pure apart from Evidence and the Context's read-only lookups: no clock reads, no globals, no
-// writes. REQUIRES: every earlier step of the table succeeded on the same Evidence.
+// writes. REQUIRES: every earlier step of the table succeeded on the same Evidence; on
+// DiagnosisEvidence, what the step reads is there (diagnosis.cpp checks each step's inputs).
 #pragma once
 
 #include "samlt/core/result.hpp"
