@@ -266,10 +266,15 @@ std::vector<std::string> scenarios_taking_sp_down(const std::string& impl) {
   return read_takes_sp_down(interop_dir() / impl / "takes-sp-down.txt");
 }
 
+std::vector<std::string> scenarios_tying_up_sp(const std::string& impl) {
+  return read_takes_sp_down(interop_dir() / impl / "ties-up-sp.txt");
+}
+
 void check_interop_suite(const Stack& stack) {
   auto folder = interop_dir() / stack.impl;
   auto expected = read_expected(folder / "expected-verdicts.tsv");
   auto takes_down = scenarios_taking_sp_down(stack.impl);
+  auto ties_up = scenarios_tying_up_sp(stack.impl);
   auto not_offered = read_needs_not_offered(folder / "needs-not-offered.txt");
   auto not_judged = read_takes_sp_down(interop_dir() / "not-judged.txt");
   std::set<std::string> skipped_needs;
@@ -313,6 +318,7 @@ void check_interop_suite(const Stack& stack) {
     std::printf("interop %s: started in %.1f s\n", stack.impl, seconds_since(began));
     std::vector<std::string> selection = {"--flows", "all"};
     std::vector<std::string> excluded = takes_down;
+    excluded.insert(excluded.end(), ties_up.begin(), ties_up.end());
     excluded.insert(excluded.end(), not_judged.begin(), not_judged.end());
     if (!excluded.empty()) {
       selection.insert(selection.end(), {"--exclude", comma_joined(excluded)});
@@ -332,6 +338,18 @@ void check_interop_suite(const Stack& stack) {
                          {"--only", takes_down[i], "--flows", "idp_initiated", "--jobs", "1"});
     if (!run.sp_down) {
       problems.push_back(takes_down[i] + ": listed in takes-sp-down.txt, but the SP kept running");
+    }
+    judge_run(run, sp);
+  }
+  // Each in every flow, one at a time, against a fresh SP: a request that never ends holds one of
+  // the SP's workers for good, and a request of the suite handed to that worker would wait forever.
+  for (std::size_t i = 0; i < ties_up.size(); ++i) {
+    TempDir dir;
+    InteropSp sp(stack.impl, stack.example, dir.path());
+    auto run = run_suite(sp, dir / "report", kept / ("ties-up-sp-" + std::to_string(i + 1)),
+                         {"--only", ties_up[i], "--flows", "all", "--jobs", "1"});
+    if (run.sp_down) {
+      problems.push_back(ties_up[i] + ": listed in ties-up-sp.txt, but the SP went down");
     }
     judge_run(run, sp);
   }

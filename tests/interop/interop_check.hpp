@@ -54,4 +54,9 @@ void check_interop_suite(const Stack& stack);
 // file is absent). A run over several SPs leaves them out, so one SP going down costs no other result.
 std::vector<std::string> scenarios_taking_sp_down(const std::string& impl);
 
+// tests/interop/<impl>/ties-up-sp.txt: the scenario ids whose request the SP never finishes, so
+// that it holds one of the SP's workers for good (none when the file is absent). They run after
+// the suite, one at a time against a fresh SP, and a run over several SPs leaves them out.
+std::vector<std::string> scenarios_tying_up_sp(const std::string& impl);
+
 }  // namespace samlt::test::interop
