@@ -4,6 +4,7 @@
 
 #include "samlt/core/cli_args.hpp"
 #include "samlt/core/saml_time.hpp"
+#include "samlt/diagnose/aadsts_advice.hpp"
 #include "samlt/diagnose/report.hpp"
 
 #include <unistd.h>
@@ -15,17 +16,23 @@ namespace {
 
 constexpr const char* k_usage =
     "usage: idp_sim diagnose INPUT... [--sp-config FILE] [--sp-metadata FILE|URL]\n"
-    "                        [--idp-metadata FILE|URL] [--sp-key FILE] [--at TIME] [--json]\n"
+    "                        [--idp-metadata FILE|URL] [--entra-app FILE] [--sp-key FILE]\n"
+    "                        [--at TIME] [--json]\n"
+    "       idp_sim diagnose --explain AADSTSnnnnn\n"
     "\n"
     "Runs every check of the reference SP on each SAML Response in the inputs and says what to\n"
     "change in Entra or in the SP. An INPUT is a HAR 1.2 file, a SAML-tracer export, a SAMLResponse\n"
     "or SAMLRequest (base64, URL-encoded, the form body or the redirect URL) or raw XML, recognised\n"
-    "by content; at most 32 MiB each.\n"
+    "by content; at most 32 MiB each. Each AuthnRequest is checked as Entra checks it when\n"
+    "--entra-app is given.\n"
     "\n"
     "  --sp-config FILE     the reference SP's configuration (entity ID, ACS URL, policy, keys, IdPs)\n"
     "  --sp-metadata SRC    any SP's metadata: entity ID and HTTP-POST ACS URL\n"
     "  --idp-metadata SRC   the IdP's federation metadata (Entra: App Federation Metadata Url);\n"
     "                       without it or an IdP in --sp-config, signatures can't be checked\n"
+    "  --entra-app FILE     the Entra tenant and its apps in idp_sim's configuration format (or one\n"
+    "                       apps[] entry): the AADSTS error Entra would show for each AuthnRequest\n"
+    "  --explain CODE       what an AADSTS code means, its causes and how to confirm each\n"
     "  --sp-key FILE        the SP's private key (PEM), to read an EncryptedAssertion\n"
     "  --at TIME            judge at this UTC time (2026-01-31T09:00:00Z), not the capture's\n"
     "  --json               JSON instead of text\n"
@@ -45,7 +52,7 @@ int input_error(const core::Error& error) {
 }  // namespace
 
 int diagnose_command(std::span<const std::string> args) {
-  auto parsed = core::cli::parse_args(args, {"sp-config", "sp-metadata", "idp-metadata", "sp-key", "at"},
+  auto parsed = core::cli::parse_args(args, {"sp-config", "sp-metadata", "idp-metadata", "entra-app", "sp-key", "at", "explain"},
                                       {"json"}, core::cli::Positional::allowed);
   if (parsed.flag("help")) {
     std::cout << k_usage;
@@ -53,6 +60,17 @@ int diagnose_command(std::span<const std::string> args) {
   }
   if (!parsed.error.empty()) {
     return usage_error(parsed.error);
+  }
+  if (auto code = parsed.value("explain")) {
+    if (!parsed.positional.empty()) {
+      return usage_error("--explain takes no INPUT");
+    }
+    auto text = explain_aadsts(*code);
+    if (!text) {
+      return usage_error(text.error().detail);
+    }
+    std::cout << *text;
+    return 0;
   }
   if (parsed.positional.empty()) {
     return usage_error("name at least one INPUT");
@@ -72,12 +90,17 @@ int diagnose_command(std::span<const std::string> args) {
       return input_error(applied.error());
     }
   }
+  DiagnoseOptions options;
+  if (auto file = parsed.value("entra-app")) {
+    if (auto applied = apply_entra_app(*file, options.entra, idp); !applied) {
+      return input_error(applied.error());
+    }
+  }
   if (auto file = parsed.value("sp-key")) {
     if (auto applied = apply_sp_key(*file, sp); !applied) {
       return input_error(applied.error());
     }
   }
-  DiagnoseOptions options;
   if (auto at = parsed.value("at")) {
     auto time = core::parse_datetime(*at);
     if (!time) {

@@ -5,7 +5,9 @@
 #include "samlt/core/saml_names.hpp"
 #include "samlt/core/saml_time.hpp"
 #include "samlt/core/xml.hpp"
+#include "samlt/diagnose/aadsts_advice.hpp"
 #include "samlt/diagnose/fixes.hpp"
+#include "samlt/idp/authn_request_check.hpp"
 #include "samlt/sp/acs_request.hpp"
 #include "samlt/sp/validation/context.hpp"
 
@@ -65,25 +67,6 @@ std::string values_at(xmlNode* root, std::string_view path) {
     joined += (joined.empty() ? "" : ", ") + value;
   }
   return joined;
-}
-
-std::string fill(std::string_view text, const std::map<std::string, std::string>& values) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '{') {
-      std::size_t close = text.find('}', i);
-      if (close != std::string_view::npos) {
-        auto found = values.find(std::string(text.substr(i + 1, close - i - 1)));
-        if (found != values.end()) {
-          out += found->second;
-          i = close;
-          continue;
-        }
-      }
-    }
-    out += text[i];
-  }
-  return out;
 }
 
 // The reasons that compare the message with an SP setting, and which setting.
@@ -199,10 +182,62 @@ FindingReport report_of(const sp::Finding& finding, const sp::DiagnosisEvidence&
   }
   auto values = placeholders;
   values["value"] = report.value;
-  report.expected = fill(fix->expected, values);
-  report.entra = fill(fix->entra, values);
-  report.sp = fill(fix->sp, values);
+  report.expected = fill_placeholders(fix->expected, values);
+  report.entra = fill_placeholders(fix->entra, values);
+  report.sp = fill_placeholders(fix->sp, values);
   return report;
+}
+
+std::string listed(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& value : values) {
+    out += (out.empty() ? "'" : ", '") + value + "'";
+  }
+  return out.empty() ? "none" : out;
+}
+
+// The AuthnRequest through idp_sim's Entra checks, with the advice for a refusal.
+EntraRequestReport entra_report(const EntraSettings& entra, const CapturedMessage& message,
+                                const SentRequest& request, core::TimePoint at) {
+  const idp::Idp& tenant = *entra.tenant;
+  idp::AuthnRequestVerdict verdict = idp::check_authn_request(tenant, *message.message, at);
+  EntraRequestReport out;
+  out.from = entra.from;
+  if (!verdict.app_id.empty()) {
+    out.app = verdict.app_name + " (" + verdict.app_id + ")";
+  }
+  out.internal_error = verdict.internal_error;
+  if (!verdict.refusal) {
+    out.acs_url = verdict.acs_url;
+    out.audience = verdict.audience;
+    return out;
+  }
+  out.code = verdict.refusal->code;
+  out.reason = verdict.refusal->reason;
+  out.message = verdict.refusal->message;
+  std::vector<std::string> identifiers;
+  std::vector<std::string> reply_urls;
+  for (const idp::App& app : tenant.config().apps) {
+    if (verdict.app_id.empty() || app.app_id == verdict.app_id) {
+      identifiers.insert(identifiers.end(), app.identifiers.begin(), app.identifiers.end());
+      for (const auto& reply : app.reply_urls) {
+        reply_urls.push_back(reply.url);
+      }
+    }
+  }
+  std::map<std::string, std::string> values{
+      {"issuer", request.issuer},
+      {"acs_url", request.acs_url},
+      {"identifiers", listed(identifiers)},
+      {"reply_urls", listed(reply_urls)},
+      {"sig_alg", message.message->sig_alg().value_or("no SigAlg")},
+      {"tenant", tenant.config().tenant_name}};
+  if (const AadstsAdvice* advice = aadsts_advice(out.reason)) {
+    out.meaning = std::string(advice->meaning);
+    out.entra = fill_placeholders(advice->entra, values);
+    out.sp = fill_placeholders(advice->sp, values);
+  }
+  return out;
 }
 
 }  // namespace
@@ -266,6 +301,9 @@ std::vector<MessageDiagnosis> diagnose_capture(const std::vector<Capture>& captu
                                            : "none"));
           }
           diagnosis.notes.push_back("the Responses' InResponseTo is matched against this request");
+          if (options.entra.tenant && message.kind == MessageKind::authn_request) {
+            diagnosis.entra = entra_report(options.entra, message, *request, diagnosis.judged_at);
+          }
         }
         out.push_back(std::move(diagnosis));
         continue;
@@ -322,6 +360,9 @@ std::vector<MessageDiagnosis> diagnose_capture(const std::vector<Capture>& captu
 
 bool any_failed(const std::vector<MessageDiagnosis>& diagnoses) {
   return std::any_of(diagnoses.begin(), diagnoses.end(), [](const MessageDiagnosis& diagnosis) {
+    if (diagnosis.entra && (diagnosis.entra->code != 0 || !diagnosis.entra->internal_error.empty())) {
+      return true;
+    }
     return std::any_of(diagnosis.findings.begin(), diagnosis.findings.end(), [](const FindingReport& report) {
       return report.finding.outcome == sp::FindingOutcome::failed;
     });

@@ -532,6 +532,25 @@ std::span<const Fix> fixes() {
   return k_fixes;
 }
 
+std::string fill_placeholders(std::string_view text, const std::map<std::string, std::string>& values) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '{') {
+      std::size_t close = text.find('}', i);
+      if (close != std::string_view::npos) {
+        auto found = values.find(std::string(text.substr(i + 1, close - i - 1)));
+        if (found != values.end()) {
+          out += found->second;
+          i = close;
+          continue;
+        }
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
 const Fix* fix_for(core::Reason reason) {
   for (const Fix& fix : k_fixes) {
     if (fix.reason == reason) {

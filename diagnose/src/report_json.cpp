@@ -37,7 +37,7 @@ std::string json_report(const std::vector<MessageDiagnosis>& diagnoses) {
       }
       findings.push_back(std::move(finding));
     }
-    messages.push_back({{"file", diagnosis.file},
+    nlohmann::json message{{"file", diagnosis.file},
                         {"source", diagnosis.source},
                         {"kind", message_kind_name(diagnosis.kind)},
                         {"id", diagnosis.id},
@@ -45,7 +45,19 @@ std::string json_report(const std::vector<MessageDiagnosis>& diagnoses) {
                         {"judged_at", core::format_datetime(diagnosis.judged_at)},
                         {"judged_at_from", diagnosis.judged_at_from},
                         {"notes", diagnosis.notes},
-                        {"findings", std::move(findings)}});
+                        {"findings", std::move(findings)}};
+    if (const auto& entra = diagnosis.entra) {
+      message["entra"] = {{"from", entra->from},         {"app", entra->app},
+                          {"accepted", entra->code == 0 && entra->internal_error.empty()},
+                          {"code", entra->code},         {"message", entra->message},
+                          {"meaning", entra->meaning},   {"entra", entra->entra},
+                          {"sp", entra->sp},             {"acs_url", entra->acs_url},
+                          {"audience", entra->audience}, {"internal_error", entra->internal_error}};
+      if (entra->code != 0) {
+        message["entra"]["reason"] = core::id(entra->reason);
+      }
+    }
+    messages.push_back(std::move(message));
   }
   nlohmann::json out{{"messages", std::move(messages)}, {"failed", any_failed(diagnoses)}};
   return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

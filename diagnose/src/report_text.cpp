@@ -16,6 +16,29 @@ struct Paint {
   }
 };
 
+std::string entra_lines(const EntraRequestReport& entra, const Paint& paint) {
+  std::string out = "  Entra, as " + entra.from + (entra.app.empty() ? "" : ", app " + entra.app) + ":\n";
+  if (!entra.internal_error.empty()) {
+    return out + "    " + paint("33", "not checked") + ": " + entra.internal_error + "\n";
+  }
+  if (entra.code == 0) {
+    return out + "    " + paint("32", "accepted") + ": the Response would go to " + entra.acs_url +
+           " with Audience " + entra.audience + "\n";
+  }
+  out += "    " + paint("31;1", "FAIL") + " " + paint("1", "AADSTS" + std::to_string(entra.code)) + " (" +
+         std::string(core::id(entra.reason)) + "): " + entra.message + "\n";
+  if (!entra.meaning.empty()) {
+    out += "       meaning: " + entra.meaning + "\n";
+  }
+  if (!entra.entra.empty()) {
+    out += "       " + paint("36", "Entra:") + " " + entra.entra + "\n";
+  }
+  if (!entra.sp.empty()) {
+    out += "       " + paint("36", "SP:") + " " + entra.sp + "\n";
+  }
+  return out + "       (idp_sim diagnose --explain AADSTS" + std::to_string(entra.code) + " lists the causes)\n";
+}
+
 }  // namespace
 
 std::string text_report(const std::vector<MessageDiagnosis>& diagnoses, Colour colour) {
@@ -31,6 +54,9 @@ std::string text_report(const std::vector<MessageDiagnosis>& diagnoses, Colour c
     if (diagnosis.kind != MessageKind::response) {
       for (const auto& note : diagnosis.notes) {
         out += "  note: " + note + "\n";
+      }
+      if (diagnosis.entra) {
+        out += entra_lines(*diagnosis.entra, paint);
       }
       out += "\n";
       continue;

@@ -6,8 +6,11 @@
 #include "samlt/core/fs.hpp"
 #include "samlt/core/saml_names.hpp"
 #include "samlt/core/xml.hpp"
+#include "samlt/idp/authn_request_check.hpp"
 #include "samlt/sp/metadata_fetch.hpp"
 #include "samlt/sp/metadata_import.hpp"
+
+#include <nlohmann/json.hpp>
 
 namespace samlt::diagnose {
 namespace {
@@ -165,6 +168,62 @@ core::Result<void> apply_idp_metadata(const std::string& file_or_url, IdpSetting
   }
   idp.trust = {std::move(*trusted)};  // the metadata given wins over the config's IdPs
   idp.from = "--idp-metadata " + file_or_url;
+  return {};
+}
+
+core::Result<void> apply_entra_app(const std::string& file, EntraSettings& entra, IdpSettings& idp) {
+  auto text = core::read_file(file);
+  if (!text) {
+    return core::fail(text.error().reason, file + ": " + text.error().detail);
+  }
+  auto json = nlohmann::json::parse(*text, nullptr, false);
+  if (json.is_discarded() || !json.is_object()) {
+    return core::fail(core::Reason::config_invalid,
+                      file + ": /: expected a JSON object: an idp_sim configuration or one apps[] entry");
+  }
+  std::filesystem::path folder = std::filesystem::path(file).parent_path();
+  idp::IdpConfig config;
+  if (json.contains("tenant_id")) {
+    auto read = idp::idp_config_from_json(json, file, folder.empty() ? "." : folder);
+    if (!read) {
+      return core::fail(read.error());
+    }
+    config = std::move(*read);
+  } else {
+    // One app alone: a tenant with no credentials around it.
+    config.source = file;
+    config.tenant_id = "00000000-0000-0000-0000-000000000000";
+    config.tenant_name = "(the tenant of " + file + ")";
+    auto app = idp::app_from_json(json, "", config);
+    if (!app) {
+      return core::fail(app.error());
+    }
+    config.apps.push_back(std::move(*app));
+  }
+  if (config.apps.empty()) {
+    return core::fail(core::Reason::config_invalid, file + ": /apps: expected at least one enterprise application");
+  }
+  entra.tenant = std::make_shared<const idp::Idp>(std::move(config));
+  entra.from = "--entra-app " + file;
+  if (idp.trust.empty()) {
+    sp::TrustedIdp trusted;
+    trusted.name = "entra-app";
+    trusted.entity_id = entra.tenant->issuer();
+    trusted.sso_url = idp::saml_endpoint_url(*entra.tenant);
+    auto add = [&](const std::vector<idp::SigningCertificate>& certificates) {
+      for (const auto& certificate : certificates) {
+        trusted.signing_certificates.push_back(certificate.credential.certificate);
+      }
+    };
+    add(entra.tenant->config().signing_certificates);
+    for (const auto& app : entra.tenant->config().apps) {
+      add(app.signing_certificates);
+    }
+    if (!trusted.signing_certificates.empty()) {
+      idp.trust = {std::move(trusted)};
+      idp.from = entra.from + " (the tenant's signing certificates)";
+    }
+  }
   return {};
 }
 

@@ -8,6 +8,8 @@
 #include "samlt/core/saml_names.hpp"
 #include "samlt/core/saml_time.hpp"
 
+#include <algorithm>
+
 namespace samlt::idp {
 namespace {
 
@@ -164,6 +166,26 @@ std::string fill(std::string_view text, const AadstsValues& v) {
 int aadsts_code(Reason reason) {
   const Row* row = row_of(reason);
   return row ? row->code : 0;
+}
+
+std::vector<Reason> aadsts_reasons(int code) {
+  std::vector<Reason> out;
+  for (const auto& row : k_rows) {
+    if (row.code == code) {
+      out.push_back(row.reason);
+    }
+  }
+  return out;
+}
+
+std::vector<int> aadsts_codes() {
+  std::vector<int> out;
+  for (const auto& row : k_rows) {
+    out.push_back(row.code);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 tl::unexpected<core::Error> aadsts_fail(Reason reason, const AadstsValues& values) {

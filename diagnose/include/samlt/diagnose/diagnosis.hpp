@@ -24,6 +24,21 @@ struct FindingReport {
   std::string sp;        // what to change in the SP, or ""
 };
 
+// An AuthnRequest as idp_sim's Entra judges it, against the tenant of --entra-app.
+struct EntraRequestReport {
+  std::string from;     // "--entra-app FILE"
+  std::string app;      // "name (app id)" of the app the Issuer named; "" when none
+  int code = 0;         // the AADSTS code Entra would show; 0: it would go on to sign the user in
+  core::Reason reason = core::Reason::internal_error;  // idp_sim's reason for that refusal
+  std::string message;  // Entra's text, values filled in
+  std::string meaning;  // aadsts_advice.hpp, then what to change there, placeholders filled
+  std::string entra;
+  std::string sp;
+  std::string acs_url;   // accepted: where Entra would post the Response
+  std::string audience;  // accepted: the Audience it would carry
+  std::string internal_error;  // the check could not run (not expected)
+};
+
 struct MessageDiagnosis {
   std::string file;    // the capture it came from
   std::string source;  // where in it
@@ -34,10 +49,12 @@ struct MessageDiagnosis {
   std::string judged_at_from;  // "--at", "the HAR entry's time", "the IssueInstant"
   std::vector<FindingReport> findings;  // Responses only: one per pipeline step
   std::vector<std::string> notes;       // what the diagnosis assumed or could not know
+  std::optional<EntraRequestReport> entra;  // AuthnRequests, with --entra-app
 };
 
 struct DiagnoseOptions {
   std::optional<core::TimePoint> at;  // --at: judge every message at this moment
+  EntraSettings entra;                // --entra-app: check AuthnRequests as Entra does
 };
 
 // Every message of `captures`, in order. AuthnRequests are listed, and those the SP sent are the
@@ -47,7 +64,7 @@ struct DiagnoseOptions {
 std::vector<MessageDiagnosis> diagnose_capture(const std::vector<Capture>& captures, SpSettings sp,
                                                const IdpSettings& idp, const DiagnoseOptions& options);
 
-// True when some finding of some message failed.
+// True when some finding of some message failed, or Entra would refuse some AuthnRequest.
 bool any_failed(const std::vector<MessageDiagnosis>& diagnoses);
 
 }  // namespace samlt::diagnose

@@ -5,7 +5,9 @@
 
 #include "samlt/core/reason.hpp"
 
+#include <map>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace samlt::diagnose {
@@ -32,5 +34,8 @@ std::span<const Fix> fixes();
 
 // The row for `reason`, or nullptr when the ACS never gives it.
 const Fix* fix_for(core::Reason reason);
+
+// `text` with each {name} replaced from `values`; names not in `values` stay as they are.
+std::string fill_placeholders(std::string_view text, const std::map<std::string, std::string>& values);
 
 }  // namespace samlt::diagnose

@@ -17,7 +17,9 @@ enum class Colour { off, on };
 std::string text_report(const std::vector<MessageDiagnosis>& diagnoses, Colour colour);
 
 // {"messages": [{file, source, kind, id, issuer, judged_at, judged_at_from, notes,
-//   findings: [{step, outcome, reason, detail, element, value, expected, entra, sp}]}],
+//   findings: [{step, outcome, reason, detail, element, value, expected, entra, sp}],
+//   entra (AuthnRequests with --entra-app): {from, app, accepted, code, reason, message, meaning,
+//   entra, sp, acs_url, audience, internal_error}}],
 //  "failed": bool}. Reason ids are the stable ids of reasons.def.
 std::string json_report(const std::vector<MessageDiagnosis>& diagnoses);
 

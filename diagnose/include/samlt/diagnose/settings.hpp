@@ -5,10 +5,12 @@
 
 #include "samlt/core/keys.hpp"
 #include "samlt/core/result.hpp"
+#include "samlt/idp/idp.hpp"
 #include "samlt/sp/policy.hpp"
 #include "samlt/sp/sp_config.hpp"
 #include "samlt/sp/trust.hpp"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,6 +33,13 @@ struct IdpSettings {
   std::string from;      // "--idp-metadata FILE", "--sp-config FILE (trusted_idps)"
 };
 
+// --entra-app: the Entra tenant and its enterprise apps, in idp_sim's configuration format, that
+// captured AuthnRequests are checked against the way idp_sim's Entra checks them.
+struct EntraSettings {
+  std::shared_ptr<const idp::Idp> tenant;  // null: no AuthnRequest is checked
+  std::string from;
+};
+
 // A file path or an http(s) URL's content (URLs through the SP's metadata fetcher).
 core::Result<std::string> read_source(const std::string& file_or_url);
 
@@ -45,6 +54,13 @@ core::Result<void> apply_sp_metadata(const std::string& file_or_url, SpSettings&
 
 // --idp-metadata: the IdP's federation metadata (Entra's app metadata or any IdP's).
 core::Result<void> apply_idp_metadata(const std::string& file_or_url, IdpSettings& idp);
+
+// --entra-app FILE: an idp_sim configuration (`idp_sim serve --config`'s format: tenant_id, apps,
+// credentials) or one of its apps[] entries alone (without credentials: no verification
+// certificates). When no IdP certificate is known yet, the tenant's signing certificates become
+// the trusted IdP. Fails with config.invalid naming the file, the JSON pointer and what was
+// expected.
+core::Result<void> apply_entra_app(const std::string& file, EntraSettings& entra, IdpSettings& idp);
 
 // --sp-key: a PEM private key the SP decrypts EncryptedAssertions with.
 core::Result<void> apply_sp_key(const std::string& file, SpSettings& sp);

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace samlt::idp {
 
@@ -32,6 +33,11 @@ struct AadstsValues {
 
 // The AADSTS code of `reason`, or 0 when the reason is not an Entra-visible refusal.
 int aadsts_code(core::Reason reason);
+
+// Every reason shown as `code`, in the table's order (empty when idp_sim knows no such code), and
+// every code idp_sim knows, ascending.
+std::vector<core::Reason> aadsts_reasons(int code);
+std::vector<int> aadsts_codes();
 
 // A failure carrying `reason` and Entra's message for it. REQUIRES: aadsts_code(reason) != 0.
 tl::unexpected<core::Error> aadsts_fail(core::Reason reason, const AadstsValues& values);
