@@ -104,6 +104,7 @@ core::Result<Capture> read_json(std::string_view file, std::string_view text, st
   core::Result<std::vector<CapturedMessage>> messages = core::fail(core::Reason::io_read_failed, "");
   if (detail::looks_like_har(document)) {
     messages = detail::read_har(document);
+    capture.secrets = detail::har_secrets(document);
   } else if (detail::looks_like_saml_tracer(document)) {
     capture.kind = CaptureKind::saml_tracer;
     messages = detail::read_saml_tracer(document);
@@ -125,6 +126,12 @@ core::Result<Capture> read_json(std::string_view file, std::string_view text, st
 }
 
 }  // namespace
+
+bool is_personal_parameter(std::string_view name) {
+  static constexpr std::string_view k_personal[] = {"login_hint", "username", "user", "email",
+                                                    "upn",        "domain_hint", "code", "state"};
+  return std::find(std::begin(k_personal), std::end(k_personal), name) != std::end(k_personal);
+}
 
 std::string_view capture_kind_name(CaptureKind kind) {
   switch (kind) {

@@ -73,6 +73,70 @@ bool looks_like_saml_tracer(const json& document) {
   return requests != nullptr && requests->is_array();
 }
 
+std::vector<std::string> har_secrets(const json& document) {
+  std::vector<std::string> out;
+  auto add = [&](std::string value) {
+    auto first = value.find_first_not_of(" \t");
+    if (first != std::string::npos && value.size() - first >= 3) {
+      out.push_back(value.substr(first));
+    }
+  };
+  // "a=1; b=2" (Cookie) or "a=1; Path=/" (Set-Cookie: the first pair only).
+  auto cookie_values = [&](const std::string& header_value, bool all) {
+    std::size_t at = 0;
+    while (at < header_value.size()) {
+      std::size_t end = header_value.find(';', at);
+      std::string pair = header_value.substr(at, end == std::string::npos ? std::string::npos : end - at);
+      if (auto equals = pair.find('='); equals != std::string::npos) {
+        add(pair.substr(equals + 1));
+      }
+      if (!all || end == std::string::npos) {
+        break;
+      }
+      at = end + 1;
+    }
+  };
+  const json* entries = member(*member(document, "log"), "entries");
+  if (entries == nullptr || !entries->is_array()) {
+    return out;
+  }
+  for (const json& entry : *entries) {
+    add(string_at(entry, "serverIPAddress"));
+    for (const char* side : {"request", "response"}) {
+      const json* message = member(entry, side);
+      if (message == nullptr || !message->is_object()) {
+        continue;
+      }
+      if (const json* cookies = member(*message, "cookies"); cookies != nullptr && cookies->is_array()) {
+        for (const json& cookie : *cookies) {
+          add(string_at(cookie, "value"));
+        }
+      }
+      const json* headers = member(*message, "headers");
+      cookie_values(header(headers, "Cookie"), true);
+      cookie_values(header(headers, "Set-Cookie"), false);
+      for (const char* name : {"Authorization", "Proxy-Authorization", "X-Forwarded-For", "X-Real-IP"}) {
+        std::string value = header(headers, name);
+        add(value);
+        if (auto space = value.find(' '); space != std::string::npos) {
+          add(value.substr(space + 1));  // the credentials after the scheme
+        }
+      }
+    }
+    const json* request = member(entry, "request");
+    if (auto query = request != nullptr ? query_of(string_at(*request, "url")) : std::nullopt) {
+      if (auto fields = core::parse_form(*query)) {
+        for (const auto& field : *fields) {
+          if (is_personal_parameter(field.first)) {
+            add(field.second);
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
 core::Result<std::vector<CapturedMessage>> read_har(const json& document) {
   const json& entries = *member(*member(document, "log"), "entries");
   if (!entries.is_array()) {

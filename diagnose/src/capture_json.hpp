@@ -18,4 +18,7 @@ bool looks_like_saml_tracer(const nlohmann::json& document);  // {"requests": [â
 core::Result<std::vector<CapturedMessage>> read_har(const nlohmann::json& document);
 core::Result<std::vector<CapturedMessage>> read_saml_tracer(const nlohmann::json& document);
 
+// What a HAR's entries carry that is personal or secret (Capture::secrets), in entry order.
+std::vector<std::string> har_secrets(const nlohmann::json& document);
+
 }  // namespace samlt::diagnose::detail

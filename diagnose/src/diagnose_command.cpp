@@ -5,6 +5,7 @@
 #include "samlt/core/cli_args.hpp"
 #include "samlt/core/saml_time.hpp"
 #include "samlt/diagnose/aadsts_advice.hpp"
+#include "samlt/diagnose/redaction.hpp"
 #include "samlt/diagnose/report.hpp"
 
 #include <unistd.h>
@@ -17,7 +18,7 @@ namespace {
 constexpr const char* k_usage =
     "usage: idp_sim diagnose INPUT... [--sp-config FILE] [--sp-metadata FILE|URL]\n"
     "                        [--idp-metadata FILE|URL] [--entra-app FILE] [--sp-key FILE]\n"
-    "                        [--at TIME] [--json]\n"
+    "                        [--at TIME] [--json] [--redact]\n"
     "       idp_sim diagnose --explain AADSTSnnnnn\n"
     "\n"
     "Runs every check of the reference SP on each SAML Response in the inputs and says what to\n"
@@ -36,6 +37,9 @@ constexpr const char* k_usage =
     "  --sp-key FILE        the SP's private key (PEM), to read an EncryptedAssertion\n"
     "  --at TIME            judge at this UTC time (2026-01-31T09:00:00Z), not the capture's\n"
     "  --json               JSON instead of text\n"
+    "  --redact             personal data (emails, names, UPNs, object ids, IP addresses, cookies,\n"
+    "                       tokens) replaced by stable placeholders in the output, inside encoded\n"
+    "                       messages too\n"
     "\n"
     "Exit: 0 no check failed, 1 some check failed, 2 bad usage or an unreadable input.\n";
 
@@ -53,7 +57,7 @@ int input_error(const core::Error& error) {
 
 int diagnose_command(std::span<const std::string> args) {
   auto parsed = core::cli::parse_args(args, {"sp-config", "sp-metadata", "idp-metadata", "entra-app", "sp-key", "at", "explain"},
-                                      {"json"}, core::cli::Positional::allowed);
+                                      {"json", "redact"}, core::cli::Positional::allowed);
   if (parsed.flag("help")) {
     std::cout << k_usage;
     return 0;
@@ -117,6 +121,9 @@ int diagnose_command(std::span<const std::string> args) {
     captures.push_back(std::move(*capture));
   }
   auto diagnoses = diagnose_capture(captures, std::move(sp), idp, options);
+  if (parsed.flag("redact")) {
+    Redactor(captures).diagnoses(diagnoses);
+  }
   if (parsed.flag("json")) {
     std::cout << json_report(diagnoses);
   } else {

@@ -3,6 +3,7 @@
 // both parties' metadata fetched from their URLs; exit codes, JSON, and bad inputs.
 #include "federation_servers.hpp"
 #include "samlt/core/clock.hpp"
+#include "samlt/core/codec.hpp"
 #include "samlt/core/fs.hpp"
 #include "samlt/core/saml_time.hpp"
 #include "support/process.hpp"
@@ -86,6 +87,50 @@ TEST_CASE("diagnose: a real Response, both parties' metadata from their URLs", "
     CHECK_THAT(text.output, Catch::Contains("FAIL audience_restriction.audience_mismatch") &&
                                 Catch::Contains("Identifier (Entity ID) must be `https://other.example/sp`"));
   }
+}
+
+TEST_CASE("diagnose --redact and --explain as a program", "[integration][diagnose]") {
+  test::FederationServers servers;
+  auto response = mint_one(servers);
+  auto encoded = core::read_file(response);
+  REQUIRE(encoded);
+  auto xml = core::base64_decode(*encoded);
+  REQUIRE(xml);
+  auto name_id_at = xml->find("NameID Format=");
+  REQUIRE(name_id_at != std::string::npos);
+  std::size_t value_at = xml->find('>', name_id_at) + 1;
+  std::string upn = xml->substr(value_at, xml->find('<', value_at) - value_at);
+  REQUIRE(upn.find('@') != std::string::npos);
+
+  // Judged two hours on: the failures quote the Assertion, whose Subject is the user.
+  std::vector<std::string> command{SAMLT_IDP_SIM_EXE, "diagnose", response.string(), "--idp-metadata",
+                                   servers.idp_base() + k_app_metadata, "--at",
+                                   core::format_datetime(core::SystemClock().now() + std::chrono::hours(2))};
+  for (bool json : {true, false}) {
+    auto cmd = command;
+    if (json) {
+      cmd.push_back("--json");
+    }
+    auto plain = test::run_command(cmd);
+    cmd.push_back("--redact");
+    auto redacted = test::run_command(cmd);
+    INFO(redacted.output);
+    CHECK(plain.exit_code == 1);
+    CHECK(redacted.exit_code == 1);
+    CHECK(plain.output.find("aaaabbbb-0000-cccc-1111-dddd2222eeee") != std::string::npos);
+    CHECK(redacted.output.find("aaaabbbb-0000-cccc-1111-dddd2222eeee") == std::string::npos);
+    CHECK(redacted.output.find(upn) == std::string::npos);
+    CHECK(redacted.output.find("https://sts.windows.net/00000000-0000-4000-8000-") != std::string::npos);
+  }
+
+  auto explain = test::run_command({SAMLT_IDP_SIM_EXE, "diagnose", "--explain", "AADSTS76021"});
+  CHECK(explain.exit_code == 0);
+  CHECK_THAT(explain.output, Catch::Contains("AADSTS76021 (authn_request.signature_required)") &&
+                                 Catch::Contains("AADSTS76021 (authn_request.signature_invalid)") &&
+                                 Catch::Contains("confirm: "));
+  auto unknown = test::run_command({SAMLT_IDP_SIM_EXE, "diagnose", "--explain", "AADSTS1"});
+  CHECK(unknown.exit_code == 2);
+  CHECK_THAT(unknown.output, Catch::Contains("known: 50003, 50011"));
 }
 
 TEST_CASE("diagnose: usage and unreadable inputs exit 2 and say why", "[integration][diagnose]") {

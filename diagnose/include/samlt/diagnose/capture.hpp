@@ -46,7 +46,14 @@ struct Capture {
   std::string file;  // as given on the command line
   CaptureKind kind = CaptureKind::encoded;
   std::vector<CapturedMessage> messages;  // in capture order
+  // What a HAR carries beside the messages that is personal or secret, for --redact: cookie
+  // values, Authorization headers, forwarded and server IP addresses, login_hint and the like.
+  std::vector<std::string> secrets;
 };
+
+// Whether a query parameter of that name carries personal or secret data (login_hint, username,
+// email, upn, domain_hint, an OAuth code or state): what --redact learns from URLs.
+bool is_personal_parameter(std::string_view name);
 
 // Reads `bytes` (the content of `file`). Fails with io.read_failed when the content is none of the
 // four kinds; the detail names each kind tried and why it did not fit. A file larger than
