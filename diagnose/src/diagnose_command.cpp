@@ -6,10 +6,13 @@
 #include "samlt/core/saml_time.hpp"
 #include "samlt/diagnose/aadsts_advice.hpp"
 #include "samlt/diagnose/redaction.hpp"
+#include "samlt/diagnose/replay.hpp"
+#include "samlt/core/fs.hpp"
 #include "samlt/diagnose/report.hpp"
 
 #include <unistd.h>
 
+#include <filesystem>
 #include <iostream>
 
 namespace samlt::diagnose {
@@ -19,6 +22,7 @@ constexpr const char* k_usage =
     "usage: idp_sim diagnose INPUT... [--sp-config FILE] [--sp-metadata FILE|URL]\n"
     "                        [--idp-metadata FILE|URL] [--entra-app FILE] [--sp-key FILE]\n"
     "                        [--at TIME] [--json] [--redact]\n"
+    "                        [--to-scenario OUT.json [--no-redact]]\n"
     "       idp_sim diagnose --explain AADSTSnnnnn\n"
     "\n"
     "Runs every check of the reference SP on each SAML Response in the inputs and says what to\n"
@@ -37,11 +41,50 @@ constexpr const char* k_usage =
     "  --sp-key FILE        the SP's private key (PEM), to read an EncryptedAssertion\n"
     "  --at TIME            judge at this UTC time (2026-01-31T09:00:00Z), not the capture's\n"
     "  --json               JSON instead of text\n"
+    "  --to-scenario OUT    write a scenario that has idp_sim issue a Response shaped like the\n"
+    "                       (first) captured one, with its faults, to replay on your desk; it is\n"
+    "                       redacted unless --no-redact\n"
     "  --redact             personal data (emails, names, UPNs, object ids, IP addresses, cookies,\n"
     "                       tokens) replaced by stable placeholders in the output, inside encoded\n"
     "                       messages too\n"
     "\n"
     "Exit: 0 no check failed, 1 some check failed, 2 bad usage or an unreadable input.\n";
+
+// The scenario of the first Response, written whole or not at all; its notes on stderr.
+core::Result<void> write_replay(const std::vector<Capture>& captures, const std::vector<MessageDiagnosis>& diagnoses,
+                                const std::string& file, Redactor* redactor) {
+  std::size_t index = 0;
+  for (const Capture& capture : captures) {
+    for (const CapturedMessage& message : capture.messages) {
+      const MessageDiagnosis& diagnosis = diagnoses[index++];
+      if (message.kind != MessageKind::response) {
+        continue;
+      }
+      std::string id = "replay/" + std::filesystem::path(file).stem().string();
+      auto replay = replay_scenario(message, diagnosis, id);
+      if (!replay) {
+        return core::fail(replay.error());
+      }
+      std::string text = replay->scenario.dump(2) + "\n";
+      if (redactor != nullptr) {
+        text = redactor->text(text);
+      }
+      if (auto written = core::write_file_atomic(file, text); !written) {
+        return core::fail(written.error().reason, file + ": " + written.error().detail);
+      }
+      std::cerr << "idp_sim diagnose: wrote " << file << " (run it: idp_sim run " << file << " --target T.json)\n";
+      if (redactor != nullptr) {
+        std::cerr << "  redacted: the user is a placeholder nobody's SP knows; put a test account of yours in "
+                     "/user (or write it again with --no-redact)\n";
+      }
+      for (const auto& note : replay->notes) {
+        std::cerr << "  not kept: " << (redactor != nullptr ? redactor->text(note) : note) << "\n";
+      }
+      return {};
+    }
+  }
+  return core::fail(core::Reason::io_read_failed, "--to-scenario: the inputs hold no Response to replay");
+}
 
 int usage_error(const std::string& why) {
   std::cerr << "idp_sim diagnose: " << why << "\n" << k_usage;
@@ -56,8 +99,8 @@ int input_error(const core::Error& error) {
 }  // namespace
 
 int diagnose_command(std::span<const std::string> args) {
-  auto parsed = core::cli::parse_args(args, {"sp-config", "sp-metadata", "idp-metadata", "entra-app", "sp-key", "at", "explain"},
-                                      {"json", "redact"}, core::cli::Positional::allowed);
+  auto parsed = core::cli::parse_args(args, {"sp-config", "sp-metadata", "idp-metadata", "entra-app", "sp-key", "at", "explain", "to-scenario"},
+                                      {"json", "redact", "no-redact"}, core::cli::Positional::allowed);
   if (parsed.flag("help")) {
     std::cout << k_usage;
     return 0;
@@ -121,8 +164,15 @@ int diagnose_command(std::span<const std::string> args) {
     captures.push_back(std::move(*capture));
   }
   auto diagnoses = diagnose_capture(captures, std::move(sp), idp, options);
+  Redactor redactor(captures);
+  if (auto out = parsed.value("to-scenario")) {
+    if (auto written = write_replay(captures, diagnoses, *out, parsed.flag("no-redact") ? nullptr : &redactor);
+        !written) {
+      return input_error(written.error());
+    }
+  }
   if (parsed.flag("redact")) {
-    Redactor(captures).diagnoses(diagnoses);
+    redactor.diagnoses(diagnoses);
   }
   if (parsed.flag("json")) {
     std::cout << json_report(diagnoses);

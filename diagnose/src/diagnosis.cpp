@@ -320,6 +320,12 @@ std::vector<MessageDiagnosis> diagnose_capture(const std::vector<Capture>& captu
       sp::DiagnosisEvidence ev;
       sp::DiagnosisInputs inputs{!sent.empty(), message.message};
       std::vector<sp::Finding> findings = sp::diagnose_response(ctx, ev, inputs);
+      if (auto in_response_to = ev.response ? core::attribute(ev.response, "InResponseTo") : std::nullopt) {
+        diagnosis.answers_captured_request = sent.contains(*in_response_to);
+      }
+      if (xmlNode* examined = ev.assertion ? ev.assertion->node() : ev.assertion_candidate) {
+        diagnosis.assertion_xml = core::serialize(examined);
+      }
       std::map<std::string, std::string> placeholders{
           {"sp_entity_id", settings.entity_id},
           {"acs_url", settings.acs_url},

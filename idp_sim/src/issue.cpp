@@ -164,7 +164,7 @@ core::Result<IssueOutcome> issue_response(const Idp& idp, const IssueRequest& re
   if (!context) {
     return refuse(idp, nullptr, context.error(), t0);
   }
-  const User* user = idp.find_user(request.user);
+  const User* user = request.directory_user ? &*request.directory_user : idp.find_user(request.user);
   if (user == nullptr) {
     return refuse(idp, &*context,
                   aadsts_fail(core::Reason::sign_in_user_unknown,

@@ -72,6 +72,7 @@ core::Result<Posted> issue(const Scenario& scenario, Flow flow, const DriverCont
   request.canary_url = canary_url;
   request.app_id = context.app_id;
   request.user = scenario.user;
+  request.directory_user = scenario.directory_user;
   request.mutators = scenario.mutators;
   request.app_overrides = scenario.app_overrides;
   request.clock_offset_seconds = scenario.clock_offset_seconds;
@@ -214,7 +215,9 @@ reports::ScenarioResult run_planned(const PlannedRun& run, const DriverContext& 
   Browser browser(context.http_timeout_seconds, context.target.tls);
   std::optional<Posted> last;
   std::string canary_url = context.canary != nullptr ? context.canary->new_url() : std::string();
-  const idp::User* signed_in = context.idp.find_user(scenario.user);  // the attacker, in attack cases
+  // The attacker, in attack cases.
+  const idp::User* signed_in =
+      scenario.directory_user ? &*scenario.directory_user : context.idp.find_user(scenario.user);
   try {
     for (std::size_t i = 0; i < scenario.steps.size(); ++i) {
       const Step& step = scenario.steps[i];

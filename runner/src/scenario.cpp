@@ -365,7 +365,16 @@ Scenario read_scenario(const nlohmann::json& json, const std::filesystem::path& 
     }
     add_need(scenario, needs[i]);
   }
-  scenario.user = top.string("user");
+  if (const nlohmann::json* user = top.find("user"); user != nullptr && user->is_object()) {
+    auto entry = idp::user_from_json(*user, top.pointer("user"), source);
+    if (!entry) {
+      throw core::Fatal(entry.error().detail);
+    }
+    scenario.directory_user = std::move(*entry);
+    scenario.user = scenario.directory_user->user_principal_name;
+  } else {
+    scenario.user = top.string("user");
+  }
   read_idp_section(top, scenario, source);
   scenario.steps = read_steps(top, source);
   bool answers_again = std::any_of(scenario.steps.begin(), scenario.steps.end(),

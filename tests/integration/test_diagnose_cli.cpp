@@ -123,6 +123,39 @@ TEST_CASE("diagnose --redact and --explain as a program", "[integration][diagnos
     CHECK(redacted.output.find("https://sts.windows.net/00000000-0000-4000-8000-") != std::string::npos);
   }
 
+  // The replay is redacted by default, and still runs: placeholders keep each value's shape.
+  auto suite = servers.dir().path() / "replays";
+  auto scenario = suite / "replay" / "customer.json";
+  std::filesystem::create_directories(scenario.parent_path());
+  auto wrote = test::run_command({SAMLT_IDP_SIM_EXE, "diagnose", response.string(), "--sp-metadata",
+                                  servers.sp_base() + "/saml/metadata", "--idp-metadata",
+                                  servers.idp_base() + k_app_metadata, "--to-scenario", scenario.string()});
+  INFO(wrote.output);
+  CHECK(wrote.exit_code == 0);
+  auto written = core::read_file(scenario);
+  REQUIRE(written);
+  CHECK(written->find(upn) == std::string::npos);
+  CHECK(written->find("@redacted.invalid") != std::string::npos);
+  auto replayed = test::run_command({SAMLT_IDP_SIM_EXE, "run", suite.string(), "--target",
+                                     servers.write_reference_target().string(), "--report",
+                                     (servers.dir().path() / "replayed").string(), "--quiet"});
+  INFO(replayed.output);
+  // The redacted user is nobody the SP knows: the replay runs, and the SP says so.
+  CHECK(replayed.exit_code == 1);
+  auto report = nlohmann::json::parse(core::read_file(servers.dir().path() / "replayed" / "report.json").value_or("{}"));
+  REQUIRE(report["scenarios"].size() == 1);
+  CHECK(report["scenarios"][0]["observed"]["reason"] == "account.unknown");
+  // Unredacted, the replay is the customer's sign-in again, and it is accepted.
+  std::filesystem::remove(scenario);
+  auto kept = test::run_command({SAMLT_IDP_SIM_EXE, "diagnose", response.string(), "--to-scenario",
+                                 scenario.string(), "--no-redact"});
+  CHECK(core::read_file(scenario).value_or("").find(upn) != std::string::npos);
+  auto again = test::run_command({SAMLT_IDP_SIM_EXE, "run", suite.string(), "--target",
+                                  servers.write_reference_target().string(), "--report",
+                                  (servers.dir().path() / "replayed-plain").string(), "--quiet"});
+  INFO(again.output);
+  CHECK(again.exit_code == 0);
+
   auto explain = test::run_command({SAMLT_IDP_SIM_EXE, "diagnose", "--explain", "AADSTS76021"});
   CHECK(explain.exit_code == 0);
   CHECK_THAT(explain.output, Catch::Contains("AADSTS76021 (authn_request.signature_required)") &&

@@ -52,6 +52,18 @@ TEST_CASE("a valid scenario loads with its suite, faults and expectation", "[run
   CHECK(expect.reason == "audience_restriction.audience_mismatch");
 }
 
+TEST_CASE("a scenario may give its user in full, as a replay writes it", "[runner]") {
+  test::TempDir dir;
+  auto json = valid();
+  json["user"] = {{"object_id", "00aa00aa-bb11-cc22-dd33-44ee44ee44ee"},
+                  {"user_principal_name", "replayed@contoso.example"},
+                  {"extension_attributes", {{"extensionattribute1", "EMP-0042"}}}};
+  auto scenario = runner::load_scenario(test::write_json(dir, "faults/x.json", json), dir.path());
+  REQUIRE(scenario.directory_user);
+  CHECK(scenario.user == "replayed@contoso.example");
+  CHECK(scenario.directory_user->extension_attributes.at("extensionattribute1") == "EMP-0042");
+}
+
 TEST_CASE("policy-conditional expectations pick the first that holds", "[runner]") {
   auto json = valid();
   json["expect"] = {{{"if_policy", {{"min_signature_algorithm", "sha1"}}}, {"outcome", "accept"}},
@@ -77,6 +89,13 @@ TEST_CASE("bad scenario files name the file, the JSON pointer and what was expec
   CHECK_THAT(with([](auto& j) { j["expect"]["outcome"] = "maybe"; }), Contains("/expect/outcome"));
   CHECK_THAT(with([](auto& j) { j.erase("spec_ref"); }), Contains("/spec_ref: the spec clause"));
   CHECK_THAT(with([](auto& j) { j.erase("user"); }), Contains("/user: a non-empty string"));
+  CHECK_THAT(with([](auto& j) { j["user"] = {{"user_principal_name", "a@b.example"}}; }),
+             Contains("x.json: /user/object_id"));
+  CHECK_THAT(with([](auto& j) {
+               j["user"] = {{"object_id", "00aa00aa-bb11-cc22-dd33-44ee44ee44ee"}, {"user_principal_name", "a@b.example"},
+                            {"colour", "red"}};
+             }),
+             Contains("/user/colour: no such key here"));
   CHECK_THAT(with([](auto& j) { j["flow"] = "sp_initiated"; }), Contains("/flow: \"flows\""));
   CHECK_THAT(with([](auto& j) { j["flows"] = {"sideways"}; }), Contains("/flows/0: \"sp_initiated\" or"));
   CHECK_THAT(with([](auto& j) { j["flows"] = {"sp_initiated", "sp_initiated"}; }), Contains("/flows/1:"));

@@ -125,4 +125,12 @@ IdpConfig load_idp_config(const std::filesystem::path& path) {
   return read_config(json, path.string(), path.parent_path().empty() ? "." : path.parent_path());
 }
 
+core::Result<User> user_from_json(const nlohmann::json& json, std::string_view pointer, std::string_view source) {
+  try {
+    return config::read_user(json, std::string(pointer), source);
+  } catch (const core::Fatal& error) {
+    return core::fail(core::Reason::config_invalid, error.what());
+  }
+}
+
 }  // namespace samlt::idp

@@ -48,6 +48,8 @@ struct MessageDiagnosis {
   core::TimePoint judged_at{};
   std::string judged_at_from;  // "--at", "the HAR entry's time", "the IssueInstant"
   std::vector<FindingReport> findings;  // Responses only: one per pipeline step
+  std::string assertion_xml;  // Responses: the Assertion the steps examined (decrypted), or ""
+  bool answers_captured_request = false;  // Responses: InResponseTo names an AuthnRequest of the capture
   std::vector<std::string> notes;       // what the diagnosis assumed or could not know
   std::optional<EntraRequestReport> entra;  // AuthnRequests, with --entra-app
 };

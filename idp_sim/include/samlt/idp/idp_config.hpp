@@ -167,4 +167,8 @@ IdpConfig load_idp_config(const std::filesystem::path& path);
 core::Result<App> app_from_json(const nlohmann::json& json, std::string_view pointer,
                                 const IdpConfig& config);
 
+// Reads one users[] entry (a replayed capture's user, given in full by a scenario). `pointer`
+// names where it came from. Fails with config.invalid.
+core::Result<User> user_from_json(const nlohmann::json& json, std::string_view pointer, std::string_view source);
+
 }  // namespace samlt::idp

@@ -27,6 +27,9 @@ struct IssueRequest {
   std::string app_id;  // which app; empty: the app the AuthnRequest Issuer names
                        // (SP-initiated), else the first app
   std::string user;    // UPN (case-insensitive) or object id
+  // A user given in full instead of one of the directory's (a replayed capture's subject, whose
+  // claims no configured user has); `user` is then ignored.
+  std::optional<User> directory_user;
   // SP-initiated: the decoded AuthnRequest XML, treated as received by HTTP-POST (an embedded
   // signature is what signed-request enforcement checks) …
   std::optional<std::string> saml_request_xml;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "samlt/core/codec.hpp"
+#include "samlt/idp/idp_config.hpp"
 #include "samlt/idp/mutator.hpp"
 #include "samlt/idp/redirect_mutators.hpp"
 #include "samlt/reports/report_model.hpp"
@@ -111,7 +112,10 @@ struct Scenario {
   // What it needs of the SP (needs.hpp): those the file lists, and those its content implies
   // (token encryption: encryption_certificate; session checks: session_attributes).
   std::vector<std::string> needs;
-  std::string user;
+  std::string user;  // a UPN or object id of the IdP configuration's users, or directory_user's UPN
+  // "user" given as a whole users[] entry (what `idp_sim diagnose --to-scenario` writes: the
+  // captured subject's claims, which no configured user has).
+  std::optional<idp::User> directory_user;
   nlohmann::json app_overrides = nlohmann::json::object();  // partial idp_sim apps[] entry
   std::vector<idp::MutatorUse> mutators;
   std::optional<long long> clock_offset_seconds;

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: Apache-2.0
+// The replay round trip (issue 13): each bundled scenario of the entra/, faults/ and profile/
+// suites runs against the real reference SP; its HAR is diagnosed into a scenario
+// (--to-scenario's replay_scenario); that scenario runs against the same SP. The new Response has
+// the captured one's structure (elements and attributes in order, claim names, formats) and gets
+// the same verdict.
+#include "federation_servers.hpp"
+#include "samlt/core/fs.hpp"
+#include "samlt/core/xml.hpp"
+#include "samlt/diagnose/diagnosis.hpp"
+#include "samlt/diagnose/replay.hpp"
+#include "samlt/runner/run_command.hpp"
+#include "support/captured_stream.hpp"
+#include "support/test_certs.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <map>
+
+using namespace samlt;
+
+namespace {
+
+constexpr const char* k_app_metadata =
+    "/aaaabbbb-0000-cccc-1111-dddd2222eeee/federationmetadata/2007-06/federationmetadata.xml"
+    "?appid=00001111-aaaa-2222-bbbb-3333cccc4444";
+
+// Scenarios whose first Response a replay can't reproduce, each with why. Everything else in the
+// three suites must round-trip.
+const std::map<std::string, std::string>& not_replayable() {
+  static const std::map<std::string, std::string> ids{
+      {"profile/base64-corrupted", "the SAMLResponse does not decode, so there is no message to describe"},
+      {"profile/doctype", "the strict parser refuses the document, so there is no Assertion to describe"},
+      {"profile/saml-response-duplicated", "two SAMLResponse fields: the codec refuses the form, so there is no one "
+                                           "message to describe"},
+  };
+  return ids;
+}
+
+// The document's shape: each element's name and its attributes' names, in document order, with
+// the values that are structure (claim names, formats, algorithms), not data.
+std::vector<std::string> shape_of(const std::string& xml) {
+  std::vector<std::string> out;
+  auto doc = core::parse_strict(xml);
+  if (!doc) {
+    return {"unparseable: " + doc.error().detail};
+  }
+  static constexpr std::string_view k_kept[] = {"Name", "NameFormat", "Format", "Algorithm", "Method"};
+  std::function<void(const xmlNode*)> walk = [&](const xmlNode* node) {
+    std::string line(core::local_name(node));
+    for (const xmlAttr* attribute = node->properties; attribute != nullptr; attribute = attribute->next) {
+      std::string name(reinterpret_cast<const char*>(attribute->name));
+      line += " @" + name;
+      if (std::find(std::begin(k_kept), std::end(k_kept), name) != std::end(k_kept)) {
+        line += "=" + core::attribute(node, name).value_or("");
+      }
+    }
+    out.push_back(line);
+    for (const xmlNode* child : core::element_children(node)) {
+      walk(child);
+    }
+  };
+  walk(doc->root());
+  return out;
+}
+
+struct Captured {
+  std::string outcome;
+  std::string reason;
+  std::vector<std::string> shape;
+};
+
+// The first Response of the result's HAR, as posted.
+std::optional<std::string> first_response_xml(const diagnose::Capture& capture) {
+  for (const auto& message : capture.messages) {
+    if (message.kind == diagnose::MessageKind::response && message.message) {
+      return message.message->xml();
+    }
+  }
+  return std::nullopt;
+}
+
+nlohmann::json run_suite(const test::FederationServers& servers, const std::filesystem::path& root,
+                         const std::filesystem::path& report, const std::string& only) {
+  test::CapturedStream out;
+  test::CapturedStream err;
+  std::vector<std::string> args{root.string(), "--target", servers.write_reference_target().string(), "--report",
+                                report.string(), "--quiet"};
+  if (!only.empty()) {
+    args.insert(args.end(), {"--only", only});
+  }
+  int status = runner::run_command(args, out.get(), err.get());
+  INFO(out.text() << err.text());
+  REQUIRE((status == 0 || status == 1));
+  return nlohmann::json::parse(*core::read_file(report / "report.json"));
+}
+
+}  // namespace
+
+TEST_CASE("diagnose --to-scenario: every entra/, faults/ and profile/ scenario round-trips through a replay",
+          "[integration][diagnose]") {
+  test::FederationServers servers;
+  auto original = run_suite(servers, std::filesystem::path(SAMLT_SOURCE_DIR) / "scenarios",
+                            servers.dir().path() / "original", "entra,faults,profile");
+  diagnose::SpSettings sp;
+  REQUIRE(diagnose::apply_sp_metadata(servers.sp_base() + "/saml/metadata", sp));
+  REQUIRE(diagnose::apply_sp_key(test::test_cert_set().key_path("sp-encryption").string(), sp));
+  diagnose::IdpSettings idp;
+  REQUIRE(diagnose::apply_idp_metadata(servers.idp_base() + k_app_metadata, idp));
+
+  auto replays = servers.dir().path() / "replays";
+  std::filesystem::create_directories(replays / "replay");
+  std::map<std::string, Captured> expected;  // replay id → the original's verdict and shape
+  std::map<std::string, std::string> origin;  // replay id → original result id
+  std::size_t multi_step = 0;
+  for (const auto& scenario : original["scenarios"]) {
+    std::string id = scenario["id"];
+    INFO(id);
+    if (not_replayable().contains(scenario["scenario_id"].get<std::string>()) || scenario["status"] == "skipped") {
+      continue;
+    }
+    if (scenario["steps"].size() != 1) {
+      ++multi_step;  // the replay describes the first Response; its verdict is the first step's
+    }
+    auto capture = diagnose::read_capture_file((servers.dir().path() / "original" / scenario["har"].get<std::string>()).string());
+    REQUIRE(capture);
+    auto diagnoses = diagnose::diagnose_capture({*capture}, sp, idp, {});
+    std::size_t index = 0;
+    while (index < capture->messages.size() && capture->messages[index].kind != diagnose::MessageKind::response) {
+      ++index;
+    }
+    REQUIRE(index < capture->messages.size());
+    std::string slug = "r" + std::to_string(expected.size());
+    auto replay = diagnose::replay_scenario(capture->messages[index], diagnoses[index], "replay/" + slug);
+    INFO((replay ? "" : replay.error().detail));
+    CHECK(replay);
+    if (!replay) {
+      continue;
+    }
+    REQUIRE(core::write_file_atomic(replays / "replay" / (slug + ".json"), replay->scenario.dump(2)));
+    const auto& step = scenario["steps"][0]["observed"];
+    expected["replay/" + slug] = {step["outcome"], step["reason"].is_string() ? step["reason"].get<std::string>() : "",
+                                  shape_of(*first_response_xml(*capture))};
+    origin["replay/" + slug] = id;
+  }
+  CHECK(expected.size() >= 70);
+  CHECK(multi_step > 0);
+
+  auto replayed = run_suite(servers, replays, servers.dir().path() / "replayed", "");
+  std::size_t compared = 0;
+  for (const auto& scenario : replayed["scenarios"]) {
+    std::string id = scenario["scenario_id"];
+    INFO(origin[id] << " replayed as " << id << ": "
+                    << core::read_file(replays / (id + ".json")).value_or("?"));
+    REQUIRE(expected.contains(id));
+    const Captured& want = expected[id];
+    INFO("the replay's result: " << scenario["status"] << ": " << scenario["message"]);
+    const auto& step = scenario["steps"][0]["observed"];
+    CHECK(step["outcome"] == want.outcome);
+    CHECK(scenario["status"] == "passed");  // the expectation the replay wrote is its verdict
+    CHECK((step["reason"].is_string() ? step["reason"].get<std::string>() : "") == want.reason);
+    auto capture = diagnose::read_capture_file((servers.dir().path() / "replayed" / scenario["har"].get<std::string>()).string());
+    REQUIRE(capture);
+    auto xml = first_response_xml(*capture);
+    REQUIRE(xml);
+    auto shape = shape_of(*xml);
+    std::size_t same = 0;
+    while (same < shape.size() && same < want.shape.size() && shape[same] == want.shape[same]) {
+      ++same;
+    }
+    INFO("first difference at element " << same << ": captured '"
+                                        << (same < want.shape.size() ? want.shape[same] : "(end)") << "', replayed '"
+                                        << (same < shape.size() ? shape[same] : "(end)") << "'");
+    CHECK(shape == want.shape);
+    ++compared;
+  }
+  CHECK(compared == expected.size());
+  std::printf("replay round trip: %zu results compared\n", compared);
+}
