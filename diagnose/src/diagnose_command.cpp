@@ -21,7 +21,7 @@ namespace {
 constexpr const char* k_usage =
     "usage: idp_sim diagnose INPUT... [--sp-config FILE] [--sp-metadata FILE|URL]\n"
     "                        [--idp-metadata FILE|URL] [--entra-app FILE] [--sp-key FILE]\n"
-    "                        [--at TIME] [--json] [--redact]\n"
+    "                        [--at TIME] [--json] [--html FILE] [--redact]\n"
     "                        [--to-scenario OUT.json [--no-redact]]\n"
     "       idp_sim diagnose --explain AADSTSnnnnn\n"
     "\n"
@@ -41,6 +41,8 @@ constexpr const char* k_usage =
     "  --sp-key FILE        the SP's private key (PEM), to read an EncryptedAssertion\n"
     "  --at TIME            judge at this UTC time (2026-01-31T09:00:00Z), not the capture's\n"
     "  --json               JSON instead of text\n"
+    "  --html FILE          also write the report as one HTML page: the decoded messages with the\n"
+    "                       elements at fault marked, and a HAR's timeline\n"
     "  --to-scenario OUT    write a scenario that has idp_sim issue a Response shaped like the\n"
     "                       (first) captured one, with its faults, to replay on your desk; it is\n"
     "                       redacted unless --no-redact\n"
@@ -99,7 +101,7 @@ int input_error(const core::Error& error) {
 }  // namespace
 
 int diagnose_command(std::span<const std::string> args) {
-  auto parsed = core::cli::parse_args(args, {"sp-config", "sp-metadata", "idp-metadata", "entra-app", "sp-key", "at", "explain", "to-scenario"},
+  auto parsed = core::cli::parse_args(args, {"sp-config", "sp-metadata", "idp-metadata", "entra-app", "sp-key", "at", "explain", "to-scenario", "html"},
                                       {"json", "redact", "no-redact"}, core::cli::Positional::allowed);
   if (parsed.flag("help")) {
     std::cout << k_usage;
@@ -173,6 +175,11 @@ int diagnose_command(std::span<const std::string> args) {
   }
   if (parsed.flag("redact")) {
     redactor.diagnoses(diagnoses);
+  }
+  if (auto file = parsed.value("html")) {
+    if (auto written = core::write_file_atomic(*file, html_report(diagnoses)); !written) {
+      return input_error(core::Error{written.error().reason, *file + ": " + written.error().detail});
+    }
   }
   if (parsed.flag("json")) {
     std::cout << json_report(diagnoses);

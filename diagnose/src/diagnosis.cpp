@@ -113,7 +113,11 @@ MessageDiagnosis describe(const Capture& capture, const CapturedMessage& message
   out.file = capture.file;
   out.source = message.source;
   out.kind = message.kind;
+  out.captured_at = message.captured_at;
+  out.method = message.method;
+  out.url = message.url;
   if (message.message) {
+    out.message_xml = message.message->xml();
     if (auto doc = core::parse_strict(message.message->xml())) {
       out.id = core::attribute(doc->root(), "ID").value_or("");
       if (auto text = core::simple_text(core::child_named(doc->root(), n::ns_assertion, "Issuer"))) {

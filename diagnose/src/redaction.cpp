@@ -364,6 +364,9 @@ void Redactor::diagnoses(std::vector<MessageDiagnosis>& diagnoses) {
     redact(diagnosis.source);
     redact(diagnosis.id);
     redact(diagnosis.issuer);
+    redact(diagnosis.url);
+    diagnosis.message_xml = diagnosis.message_xml.empty() ? "" : xml(diagnosis.message_xml);
+    diagnosis.assertion_xml = diagnosis.assertion_xml.empty() ? "" : xml(diagnosis.assertion_xml);
     for (std::string& note : diagnosis.notes) {
       redact(note);
     }

@@ -188,3 +188,27 @@ TEST_CASE("diagnose: the JSON report carries reason ids and fixes", "[diagnose]"
   std::string text = diagnose::text_report(diagnoses, diagnose::Colour::off);
   CHECK_THAT(text, Catch::Contains("FAIL response.destination_mismatch") && Catch::Contains("Entra:"));
 }
+
+TEST_CASE("diagnose: the HTML page marks the elements at fault and shows a HAR's timeline", "[diagnose]") {
+  core::TimePoint t0 = test::test_now();
+  auto spec = test::entra_spec(t0);
+  spec.recipient = "https://wrong.example/acs";
+  spec.audiences = {"urn:other:sp"};
+  auto captures = std::vector<diagnose::Capture>{capture_of(old_sign_in(t0, spec))};
+  auto diagnoses = diagnose::diagnose_capture(captures, reference_sp(), entra_trust(), {});
+  std::string html = diagnose::html_report(diagnoses);
+  // Each failure's element is marked in the pretty-printed message, titled with its reason.
+  CHECK_THAT(html, Catch::Contains("<mark title=\"subject_confirmation.recipient_mismatch\"><span class=\"attr\">"
+                                   "Recipient</span>=\"<span class=\"value\">https://wrong.example/acs</span>\"</mark>"));
+  CHECK_THAT(html, Catch::Contains("<mark title=\"audience_restriction.audience_mismatch\">"));
+  std::size_t marks = 0;
+  for (auto at = html.find("<mark"); at != std::string::npos; at = html.find("<mark", at + 1)) {
+    ++marks;
+  }
+  CHECK(marks == 2);  // the two faults, nothing else
+  CHECK(std::count(html.begin(), html.end(), '\n') > 40);  // pretty-printed, one element a line
+  // The timeline: the AuthnRequest, then the Response 4 s later, linked to their sections.
+  CHECK_THAT(html, Catch::Contains("<h2>Timeline</h2>") && Catch::Contains("<td>4.000</td><td><a href=\"#m1\">Response"));
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("src=") == std::string::npos);  // nothing fetched
+}

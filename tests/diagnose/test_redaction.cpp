@@ -155,8 +155,11 @@ TEST_CASE("diagnose --redact: no output holds a personal value, encoded or not",
   redactor.diagnoses(diagnoses);
   std::string text = diagnose::text_report(diagnoses, diagnose::Colour::off);
   std::string json = diagnose::json_report(diagnoses);
+  std::string html = diagnose::html_report(diagnoses);
   std::string redacted_har = redactor.text(har);
-  for (const auto& [name, output] : {std::pair{"text", &text}, {"json", &json}, {"the HAR, redacted", &redacted_har}}) {
+  CHECK(html.find("class=\"xml\"") != std::string::npos);  // the decoded messages are on the page
+  for (const auto& [name, output] :
+       {std::pair{"text", &text}, {"json", &json}, {"html", &html}, {"the HAR, redacted", &redacted_har}}) {
     INFO(name << ":\n" << *output);
     CHECK(leaks(*output).empty());
   }

@@ -48,7 +48,11 @@ struct MessageDiagnosis {
   core::TimePoint judged_at{};
   std::string judged_at_from;  // "--at", "the HAR entry's time", "the IssueInstant"
   std::vector<FindingReport> findings;  // Responses only: one per pipeline step
+  std::string message_xml;    // the message as decoded ("" when the codec refused it)
   std::string assertion_xml;  // Responses: the Assertion the steps examined (decrypted), or ""
+  std::optional<core::TimePoint> captured_at;  // the HAR entry's time, when known
+  std::string method;                          // the HTTP request that carried it, when known
+  std::string url;
   bool answers_captured_request = false;  // Responses: InResponseTo names an AuthnRequest of the capture
   std::vector<std::string> notes;       // what the diagnosis assumed or could not know
   std::optional<EntraRequestReport> entra;  // AuthnRequests, with --entra-app

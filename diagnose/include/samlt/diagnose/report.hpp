@@ -23,4 +23,9 @@ std::string text_report(const std::vector<MessageDiagnosis>& diagnoses, Colour c
 //  "failed": bool}. Reason ids are the stable ids of reasons.def.
 std::string json_report(const std::vector<MessageDiagnosis>& diagnoses);
 
+// One self-contained page (inline CSS, nothing fetched): a HAR's timeline, each message's findings
+// and fixes, and the decoded message pretty-printed, the elements and attributes at fault marked
+// (<mark title="reason id">); an encrypted Assertion is shown decrypted as well.
+std::string html_report(const std::vector<MessageDiagnosis>& diagnoses);
+
 }  // namespace samlt::diagnose
