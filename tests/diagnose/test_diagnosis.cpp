@@ -212,3 +212,44 @@ TEST_CASE("diagnose: the HTML page marks the elements at fault and shows a HAR's
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("src=") == std::string::npos);  // nothing fetched
 }
+
+// A Response Entra really sent, quoted complete in a public source: MasonTorres/AnAuthenticationLab,
+// 2-On-Premise-Apps-AD-Auth/OnPremApp-SAML-Response.md ("Example SAML Response", commit 1ab5e26,
+// 2021), kept byte for byte in fixtures/entra-sample-response.xml. Its author pretty-printed it
+// ("Use XML tools plugin to prettify to xml"), and the app signed with SHA-1.
+TEST_CASE("diagnose: a real Entra Response from a public source: SHA-1, and edited after signing", "[diagnose]") {
+  auto file = std::filesystem::path(__FILE__).parent_path() / "fixtures" / "entra-sample-response.xml";
+  auto capture = diagnose::read_capture_file(file.string());
+  REQUIRE(capture);
+  REQUIRE(capture->kind == diagnose::CaptureKind::xml);
+  // The SP the source names (its Destination and Audience); the IdP certificate is the one its
+  // KeyInfo carries, Entra's "Microsoft Azure Federated SSO Certificate" (valid 2021-03-02 to
+  // 2024-03-02), as the app's federation metadata would list it.
+  diagnose::SpSettings sp;
+  sp.entity_id = "spn:9b749cc9-004a-419b-a532-31da51bff999";
+  sp.acs_url = "https://aadsaml.coprtech4.com";
+  std::string xml = capture->messages.at(0).message->xml();
+  auto begin = xml.find("<X509Certificate>") + 17;
+  auto certificate = core::Certificate::from_base64(xml.substr(begin, xml.find('<', begin) - begin));
+  REQUIRE(certificate);
+  CHECK(certificate->key_bits() == 2048);
+  diagnose::IdpSettings idp;
+  idp.trust.push_back(sp::TrustedIdp{"entra", "https://sts.windows.net/808b7ce5-9924-441e-ae53-3e42fd8a6d43/",
+                                     "", "", {*certificate}, true, false});
+  idp.from = "the sample's KeyInfo";
+
+  auto diagnosis = diagnose::diagnose_capture({*capture}, sp, idp, {});
+  REQUIRE(diagnosis.size() == 1);
+  CHECK(diagnosis[0].judged_at_from == "the IssueInstant");
+  // The reference SP's default policy refuses SHA-1 first; everything else Entra wrote holds.
+  CHECK(failed_ids(diagnosis[0]) == std::vector<std::string>{"signature.algorithm_forbidden"});
+  const auto& sha1 = failure(diagnosis[0], Reason::signature_algorithm_forbidden);
+  CHECK(sha1.value == "http://www.w3.org/2000/09/xmldsig#rsa-sha1");
+  CHECK_THAT(sha1.entra, Catch::Contains("Signing Algorithm to `SHA-256`"));
+
+  // With SHA-1 allowed, the signature is checked, and the prettified whitespace breaks its digest.
+  sp.policy.min_signature_algorithm = sp::MinSignatureAlgorithm::sha1;
+  auto allowed = diagnose::diagnose_capture({*capture}, sp, idp, {});
+  CHECK(failed_ids(allowed[0]) == std::vector<std::string>{"signature.digest_mismatch"});
+  CHECK_FALSE(failure(allowed[0], Reason::signature_digest_mismatch).entra.empty());
+}
