@@ -84,6 +84,7 @@ struct SentRequest {
   std::string issuer;
   std::string acs_url;
   std::string destination;
+  std::optional<std::string> relay_state;
   core::TimePoint issued{};
 };
 
@@ -99,6 +100,7 @@ std::optional<SentRequest> read_request(const CapturedMessage& message) {
   request.id = core::attribute(doc->root(), "ID").value_or("");
   request.acs_url = core::attribute(doc->root(), "AssertionConsumerServiceURL").value_or("");
   request.destination = core::attribute(doc->root(), "Destination").value_or("");
+  request.relay_state = message.message->relay_state();
   if (auto text = core::simple_text(core::child_named(doc->root(), n::ns_assertion, "Issuer"))) {
     request.issuer = trim(*text);
   }
@@ -250,6 +252,7 @@ std::vector<MessageDiagnosis> diagnose_capture(const std::vector<Capture>& captu
                                                const IdpSettings& idp, const DiagnoseOptions& options) {
   // The AuthnRequests the SP sent, and the SP settings they show.
   std::map<std::string, sp::OutstandingRequest, std::less<>> sent;
+  std::map<std::string, std::optional<std::string>, std::less<>> relay_states;  // the requests' RelayState
   for (const Capture& capture : captures) {
     for (const CapturedMessage& message : capture.messages) {
       auto request = read_request(message);
@@ -276,6 +279,7 @@ std::vector<MessageDiagnosis> diagnose_capture(const std::vector<Capture>& captu
       outstanding.idp = to == idp.trust.end() ? std::string() : to->name;
       outstanding.expires_at = request->issued + sp.policy.request_lifetime;
       sent[request->id] = outstanding;
+      relay_states[request->id] = request->relay_state;
     }
   }
   sp::OutstandingLookup lookup = [&](std::string_view id) -> core::Result<std::optional<sp::OutstandingRequest>> {
@@ -326,6 +330,9 @@ std::vector<MessageDiagnosis> diagnose_capture(const std::vector<Capture>& captu
       std::vector<sp::Finding> findings = sp::diagnose_response(ctx, ev, inputs);
       if (auto in_response_to = ev.response ? core::attribute(ev.response, "InResponseTo") : std::nullopt) {
         diagnosis.answers_captured_request = sent.contains(*in_response_to);
+        if (diagnosis.answers_captured_request) {
+          diagnosis.request_relay_state = relay_states[*in_response_to];
+        }
       }
       if (xmlNode* examined = ev.assertion ? ev.assertion->node() : ev.assertion_candidate) {
         diagnosis.assertion_xml = core::serialize(examined);

@@ -3,6 +3,7 @@
 // the faults found, and the verdict (replay.hpp).
 #include "samlt/diagnose/replay.hpp"
 
+#include "samlt/core/json_reader.hpp"
 #include "samlt/core/keys.hpp"
 #include "samlt/core/random.hpp"
 #include "samlt/core/saml_names.hpp"
@@ -11,7 +12,7 @@
 #include "samlt/idp/mutator.hpp"
 
 #include <algorithm>
-#include <cmath>
+#include <cstdlib>
 #include <map>
 
 namespace samlt::diagnose {
@@ -28,21 +29,6 @@ std::string text_of(const xmlNode* node) {
 const xmlNode* first_named(const xmlNode* root, std::string_view ns, std::string_view name) {
   auto all = core::descendants_named(root, ns, name);
   return all.empty() ? nullptr : all.front();
-}
-
-bool is_lower_guid(const std::string& value) {
-  static constexpr std::size_t k_dashes[] = {8, 13, 18, 23};
-  if (value.size() != 36) {
-    return false;
-  }
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    bool dash = std::find(std::begin(k_dashes), std::end(k_dashes), i) != std::end(k_dashes);
-    char c = value[i];
-    if (dash ? c != '-' : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-      return false;
-    }
-  }
-  return true;
 }
 
 std::optional<std::string> name_id_format_setting(const std::string& uri) {
@@ -179,7 +165,7 @@ Subject read_subject(const xmlNode* assertion, const std::string& issuer) {
     }
     std::string first = values.empty() ? std::string() : values[0];
     if (name == n::claim_object_id) {
-      if (is_lower_guid(first)) {
+      if (core::json::is_lower_guid(first)) {
         builder.set("object_id", first);
       } else {
         out.notes.push_back("objectidentifier '" + first + "' is no GUID: a generated one is sent instead");
@@ -190,7 +176,7 @@ Subject read_subject(const xmlNode* assertion, const std::string& issuer) {
       out.group_claims = true;
       json groups = json::array();
       for (const auto& value : values) {
-        if (is_lower_guid(value)) {
+        if (core::json::is_lower_guid(value)) {
           groups.push_back(value);
         } else {
           out.notes.push_back("group '" + value + "' is no object id (GUID): left out");
@@ -253,14 +239,44 @@ void read_signing(const xmlNode* response, const xmlNode* assertion, core::TimeP
   if (signature == nullptr) {
     return;  // unsigned: the diagnosis's assertion.unsigned becomes the fault
   }
-  if (const xmlNode* method = first_named(signature, n::ns_dsig, "SignatureMethod")) {
-    std::string algorithm = core::attribute(method, "Algorithm").value_or("");
-    if (algorithm == n::alg_rsa_sha1) {
-      app["algorithm"] = "sha1";
-    } else if (algorithm == n::alg_rsa_sha256) {
-      app["algorithm"] = "sha256";
-    } else {
-      notes.push_back("SignatureMethod '" + algorithm + "' is none Entra offers: RSA-SHA256 is used");
+  auto algorithm_of = [](const xmlNode* within, std::string_view element) {
+    const xmlNode* node = within ? first_named(within, n::ns_dsig, element) : nullptr;
+    return node ? core::attribute(node, "Algorithm").value_or("") : std::string();
+  };
+  std::string method = algorithm_of(signature, "SignatureMethod");
+  app["algorithm"] = method == n::alg_rsa_sha1 ? "sha1" : "sha256";
+  // What Entra writes with that setting (entra-spec §1.12): exc-c14n, and the digest of the same
+  // family. Any other algorithm in a signature is set on it after signing, re-signed with the
+  // IdP key where the key can sign with it.
+  bool sha1 = app["algorithm"] == "sha1";
+  std::string entra_method(sha1 ? n::alg_rsa_sha1 : n::alg_rsa_sha256);
+  std::string entra_digest(sha1 ? n::alg_sha1 : n::alg_sha256);
+  static constexpr std::string_view k_signable[] = {n::alg_rsa_sha1,  n::alg_rsa_sha256, n::alg_rsa_sha384,
+                                                    n::alg_rsa_sha512, n::alg_sha1,       n::alg_sha256,
+                                                    n::alg_sha384,     n::alg_sha512,     n::alg_exc_c14n};
+  auto signable = [&](const std::string& uri) {
+    return std::find(std::begin(k_signable), std::end(k_signable), uri) != std::end(k_signable);
+  };
+  for (auto [which, node] : {std::pair{"assertion", assertion_signature}, std::pair{"response", response_signature}}) {
+    if (node == nullptr) {
+      continue;
+    }
+    json params = {{"target", which}};
+    std::string own_method = algorithm_of(node, "SignatureMethod");
+    std::string digest = algorithm_of(node, "DigestMethod");
+    std::string c14n = algorithm_of(node, "CanonicalizationMethod");
+    if (own_method != entra_method) {
+      params["signature_method"] = own_method;
+    }
+    if (digest != entra_digest) {
+      params["digest_method"] = digest;
+    }
+    if (c14n != n::alg_exc_c14n) {
+      params["canonicalization_method"] = c14n;
+    }
+    if (params.size() > 1) {
+      params["resign"] = signable(own_method) && signable(digest) && signable(c14n);
+      mutators.push_back({"signature.algorithm_set", params});
     }
   }
   if (const xmlNode* x509 = first_named(signature, n::ns_dsig, "X509Certificate")) {
@@ -413,6 +429,9 @@ core::Result<ReplayScenario> replay_scenario(const CapturedMessage& message, con
     if (reason == core::Reason::assertion_unsigned && signed_at_all) {
       continue;
     }
+    if (reason == core::Reason::binding_relay_state_invalid) {
+      continue;  // the captured RelayState itself is replayed, below
+    }
     if (!report.element.empty() && std::any_of(at_fault.begin(), at_fault.end(), [&](const std::string& element) {
           return report.element.rfind(element + "/", 0) == 0;
         })) {
@@ -453,8 +472,17 @@ core::Result<ReplayScenario> replay_scenario(const CapturedMessage& message, con
       idp_section["clock_offset_seconds"] = offset;
     }
   }
-  if (auto relay_state = message.message->relay_state()) {
+  // IdP-initiated, the IdP chooses the RelayState. SP-initiated, the SP does, and the IdP echoes
+  // it (saml-bindings §3.5.3): one it did not send is a fault of the form.
+  std::optional<std::string> relay_state = message.message->relay_state();
+  if (!sp_initiated && relay_state) {
     idp_section["relay_state"] = *relay_state;
+  } else if (sp_initiated && relay_state && relay_state != diagnosis.request_relay_state) {
+    nlohmann::ordered_json list = idp_section.value("mutators", nlohmann::ordered_json::array());
+    list.push_back({{"id", "relay_state.set"}, {"params", {{"value", *relay_state}}}});
+    idp_section["mutators"] = list;
+  } else if (sp_initiated && !relay_state && diagnosis.request_relay_state) {
+    out.notes.push_back("the Response left out the RelayState the request carried: the replay echoes it");
   }
   scenario["idp"] = idp_section;
   if (!verdict && in_response_to && !sp_initiated) {

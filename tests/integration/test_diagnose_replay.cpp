@@ -95,6 +95,8 @@ TEST_CASE("diagnose --to-scenario: every entra/, faults/ and profile/ scenario r
                             servers.dir().path() / "original", "entra,faults,profile");
   diagnose::SpSettings sp;
   REQUIRE(diagnose::apply_sp_metadata(servers.sp_base() + "/saml/metadata", sp));
+  // Both of the SP's decryption keys, as its configuration has them (the rollover's second).
+  REQUIRE(diagnose::apply_sp_key(test::test_cert_set().key_path("sp-encryption-next").string(), sp));
   REQUIRE(diagnose::apply_sp_key(test::test_cert_set().key_path("sp-encryption").string(), sp));
   diagnose::IdpSettings idp;
   REQUIRE(diagnose::apply_idp_metadata(servers.idp_base() + k_app_metadata, idp));
@@ -121,7 +123,16 @@ TEST_CASE("diagnose --to-scenario: every entra/, faults/ and profile/ scenario r
     while (index < capture->messages.size() && capture->messages[index].kind != diagnose::MessageKind::response) {
       ++index;
     }
-    const auto& step = scenario["steps"][0]["observed"];
+    // The first sign-in's verdict: the Response the replay describes is that step's (a scenario
+    // may first refresh the SP's metadata).
+    const nlohmann::json* sign_in = nullptr;
+    for (const auto& candidate : scenario["steps"]) {
+      if (sign_in == nullptr && candidate["name"].get<std::string>().rfind("sign_in", 0) == 0) {
+        sign_in = &candidate;
+      }
+    }
+    // A probe_oracle scenario has none: its first probe is the Response posted first.
+    const auto& step = (sign_in != nullptr ? *sign_in : scenario["steps"][0])["observed"];
     std::string slug = "r" + std::to_string(expected.size());
     auto replay = index < capture->messages.size()
                       ? diagnose::replay_scenario(capture->messages[index], diagnoses[index], "replay/" + slug)
@@ -161,9 +172,12 @@ TEST_CASE("diagnose --to-scenario: every entra/, faults/ and profile/ scenario r
     CHECK(scenario["status"] == "passed");  // the expectation the replay wrote is its verdict
     CHECK((step["reason"].is_string() ? step["reason"].get<std::string>() : "") == want.reason);
     auto capture = diagnose::read_capture_file((servers.dir().path() / "replayed" / scenario["har"].get<std::string>()).string());
-    REQUIRE(capture);
-    auto xml = first_response_xml(*capture);
-    REQUIRE(xml);
+    CHECK(capture);
+    auto xml = capture ? first_response_xml(*capture) : std::nullopt;
+    CHECK(xml);
+    if (!xml) {
+      continue;
+    }
     auto shape = shape_of(*xml);
     std::size_t same = 0;
     while (same < shape.size() && same < want.shape.size() && shape[same] == want.shape[same]) {

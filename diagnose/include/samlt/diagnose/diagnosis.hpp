@@ -54,6 +54,7 @@ struct MessageDiagnosis {
   std::string method;                          // the HTTP request that carried it, when known
   std::string url;
   bool answers_captured_request = false;  // Responses: InResponseTo names an AuthnRequest of the capture
+  std::optional<std::string> request_relay_state;  // … and the RelayState that request carried
   std::vector<std::string> notes;       // what the diagnosis assumed or could not know
   std::optional<EntraRequestReport> entra;  // AuthnRequests, with --entra-app
 };
