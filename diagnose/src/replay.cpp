@@ -330,9 +330,17 @@ core::Result<ReplayScenario> replay_scenario(const CapturedMessage& message, con
   if (!has_assertion && !encrypted && error_response) {
     assertion_xml = "<Assertion xmlns=\"" + std::string(n::ns_assertion) + "\"/>";
   }
+  if (assertion_xml.empty() && encrypted) {
+    auto decrypt = std::find_if(diagnosis.findings.begin(), diagnosis.findings.end(),
+                                [](const FindingReport& report) { return report.finding.step == "assertion.decrypt"; });
+    if (decrypt != diagnosis.findings.end() && decrypt->finding.outcome == sp::FindingOutcome::failed) {
+      return refuse("the EncryptedAssertion does not decrypt with the SP's keys (" +
+                    std::string(core::id(decrypt->finding.reason)) + "), so its content can't be described");
+    }
+    return refuse("the Assertion is encrypted: give the SP's key (--sp-key or --sp-config)");
+  }
   if (assertion_xml.empty()) {
-    return refuse(encrypted ? "the Assertion is encrypted: give the SP's key (--sp-key or --sp-config)"
-                                      : "the Response holds no Assertion");
+    return refuse("the Response holds no Assertion");
   }
   auto assertion_doc = core::parse_strict(assertion_xml);
   if (!assertion_doc) {

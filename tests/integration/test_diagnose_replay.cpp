@@ -139,10 +139,12 @@ TEST_CASE("diagnose --to-scenario: every entra/, faults/ and profile/ scenario r
                       : core::Result<diagnose::ReplayScenario>(core::fail(core::Reason::io_read_failed, "no Response"));
     if (!replay) {
       // Only a message no one can describe has no replay: the codec or the strict parser refused
-      // what was posted (a fault of the bytes, not of a SAML message), and the SP rejected it.
+      // what was posted (a fault of the bytes, not of a SAML message), or the SP's own keys can't
+      // decrypt its Assertion; and the SP rejected it.
       INFO(replay.error().detail);
       bool undescribable = replay.error().detail.find("the binding codec refuses") != std::string::npos ||
                            replay.error().detail.find("does not parse") != std::string::npos ||
+                           replay.error().detail.find("does not decrypt with the SP's keys") != std::string::npos ||
                            replay.error().detail == "no Response";
       CHECK(undescribable);
       CHECK(step["outcome"] != "accept");
