@@ -3,11 +3,11 @@
 #include "samlt/diagnose/diagnose_command.hpp"
 
 #include "samlt/core/cli_args.hpp"
+#include "samlt/core/fs.hpp"
 #include "samlt/core/saml_time.hpp"
 #include "samlt/diagnose/aadsts_advice.hpp"
 #include "samlt/diagnose/redaction.hpp"
 #include "samlt/diagnose/replay.hpp"
-#include "samlt/core/fs.hpp"
 #include "samlt/diagnose/report.hpp"
 
 #include <unistd.h>
@@ -101,7 +101,9 @@ int input_error(const core::Error& error) {
 }  // namespace
 
 int diagnose_command(std::span<const std::string> args) {
-  auto parsed = core::cli::parse_args(args, {"sp-config", "sp-metadata", "idp-metadata", "entra-app", "sp-key", "at", "explain", "to-scenario", "html"},
+  auto parsed = core::cli::parse_args(args,
+                                      {"sp-config", "sp-metadata", "idp-metadata", "entra-app", "sp-key", "at",
+                                       "explain", "to-scenario", "html"},
                                       {"json", "redact", "no-redact"}, core::cli::Positional::allowed);
   if (parsed.flag("help")) {
     std::cout << k_usage;
@@ -123,6 +125,9 @@ int diagnose_command(std::span<const std::string> args) {
   }
   if (parsed.positional.empty()) {
     return usage_error("name at least one INPUT");
+  }
+  if (parsed.flag("no-redact") && !parsed.value("to-scenario")) {
+    return usage_error("--no-redact is for --to-scenario, whose scenario is redacted by default");
   }
   SpSettings sp;
   IdpSettings idp;

@@ -179,6 +179,9 @@ TEST_CASE("diagnose: usage and unreadable inputs exit 2 and say why", "[integrat
   auto truncated = test::run_command({SAMLT_IDP_SIM_EXE, "diagnose", (dir / "truncated.har").string()});
   CHECK(truncated.exit_code == 2);
   CHECK_THAT(truncated.output, Catch::Contains("truncated.har") && Catch::Contains("not well-formed JSON"));
+  auto no_redact = test::run_command({SAMLT_IDP_SIM_EXE, "diagnose", (dir / "truncated.har").string(), "--no-redact"});
+  CHECK(no_redact.exit_code == 2);
+  CHECK_THAT(no_redact.output, Catch::Contains("--no-redact is for --to-scenario"));
   auto at = test::run_command({SAMLT_IDP_SIM_EXE, "diagnose", (dir / "truncated.har").string(), "--at", "yesterday"});
   CHECK(at.exit_code == 2);
   CHECK_THAT(at.output, Catch::Contains("--at: expected a UTC xs:dateTime"));
