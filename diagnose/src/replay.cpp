@@ -295,6 +295,80 @@ void read_signing(const xmlNode* response, const xmlNode* assertion, core::TimeP
   }
 }
 
+// The elements whose attributes a replay compares with what idp_sim writes (entra-spec §1.3–§1.9),
+// by the name the mutators' locate() gives them and their path from the Response.
+struct Place {
+  std::string_view location;
+  std::string_view path;                   // fixes.hpp's form: "Assertion/Subject/NameID"
+  std::vector<std::string_view> attributes;  // what idp_sim writes there (InResponseTo aside)
+};
+
+const std::vector<Place>& places() {
+  static const std::vector<Place> k_places{
+      {"response", "Response", {"ID", "Version", "IssueInstant", "Destination"}},
+      {"response_issuer", "Response/Issuer", {}},
+      {"assertion", "Assertion", {"ID", "IssueInstant", "Version"}},
+      {"assertion_issuer", "Assertion/Issuer", {}},
+      {"name_id", "Assertion/Subject/NameID", {"Format"}},
+      {"subject_confirmation", "Assertion/Subject/SubjectConfirmation", {"Method"}},
+      {"subject_confirmation_data", "Assertion/Subject/SubjectConfirmation/SubjectConfirmationData",
+       {"NotOnOrAfter", "Recipient"}},
+      {"conditions", "Assertion/Conditions", {"NotBefore", "NotOnOrAfter"}},
+      {"authn_statement", "Assertion/AuthnStatement", {"AuthnInstant", "SessionIndex"}},
+  };
+  return k_places;
+}
+
+const xmlNode* at_path(const xmlNode* response, const xmlNode* assertion, std::string_view path) {
+  const xmlNode* node = path.rfind("Assertion", 0) == 0 ? assertion : response;
+  std::size_t slash = path.find('/');
+  while (node != nullptr && slash != std::string_view::npos) {
+    std::size_t next = path.find('/', slash + 1);
+    std::string_view name = path.substr(slash + 1, next == std::string_view::npos ? next : next - slash - 1);
+    const xmlNode* child = nullptr;
+    for (const xmlNode* candidate : core::element_children(node)) {
+      if (child == nullptr && core::local_name(candidate) == name) {
+        child = candidate;
+      }
+    }
+    node = child;
+    slash = next;
+  }
+  return node;
+}
+
+// Attributes the captured message has that idp_sim would not write, and the other way round,
+// each as attribute.set / attribute.removed on its place; `covered` gets each "path/@name".
+void attribute_differences(const xmlNode* response, const xmlNode* assertion, std::vector<idp::MutatorUse>& mutators,
+                           std::vector<std::string>& covered) {
+  for (const Place& place : places()) {
+    const xmlNode* node = at_path(response, assertion, place.path);
+    if (node == nullptr) {
+      continue;
+    }
+    json removed = json::array();
+    for (std::string_view name : place.attributes) {
+      if (!core::attribute(node, name)) {
+        removed.push_back(name);
+        covered.push_back(std::string(place.path) + "/@" + std::string(name));
+      }
+    }
+    if (!removed.empty()) {
+      mutators.push_back({"attribute.removed", {{"element", place.location}, {"attributes", removed}}});
+    }
+    for (const xmlAttr* attribute = node->properties; attribute != nullptr; attribute = attribute->next) {
+      std::string name(reinterpret_cast<const char*>(attribute->name));
+      bool written = std::find(place.attributes.begin(), place.attributes.end(), name) != place.attributes.end();
+      if (written || name == "InResponseTo" || attribute->ns != nullptr) {
+        continue;  // InResponseTo follows the flow; namespaced attributes are no SAML attributes
+      }
+      mutators.push_back({"attribute.set",
+                          {{"element", place.location}, {"attribute", name}, {"value", *core::attribute(node, name)}}});
+      covered.push_back(std::string(place.path) + "/@" + name);
+    }
+  }
+}
+
 }  // namespace
 
 core::Result<ReplayScenario> replay_scenario(const CapturedMessage& message, const MessageDiagnosis& diagnosis,
@@ -415,6 +489,10 @@ core::Result<ReplayScenario> replay_scenario(const CapturedMessage& message, con
   // The faults found, each as the mutator that makes it; the verdict is the first.
   bool signed_at_all = !core::descendants_named(response, n::ns_dsig, "Signature").empty() ||
                        !core::descendants_named(assertion, n::ns_dsig, "Signature").empty();
+  std::vector<std::string> covered;  // "path/@name" the attribute differences already make
+  if (!error_response) {
+    attribute_differences(response, assertion, mutators, covered);
+  }
   std::optional<core::Reason> verdict;
   std::vector<std::string> at_fault;  // the elements of the faults made so far
   for (const FindingReport& report : diagnosis.findings) {
@@ -436,6 +514,9 @@ core::Result<ReplayScenario> replay_scenario(const CapturedMessage& message, con
     // own; so is a fault inside an element already found at fault (no Audience in no Conditions).
     if (reason == core::Reason::assertion_unsigned && signed_at_all) {
       continue;
+    }
+    if (std::find(covered.begin(), covered.end(), report.element) != covered.end()) {
+      continue;  // the attribute difference above makes it
     }
     if (reason == core::Reason::binding_relay_state_invalid) {
       continue;  // the captured RelayState itself is replayed, below
