@@ -338,11 +338,19 @@ const xmlNode* at_path(const xmlNode* response, const xmlNode* assertion, std::s
 }
 
 // Attributes the captured message has that idp_sim would not write, and the other way round,
-// each as attribute.set / attribute.removed on its place; `covered` gets each "path/@name".
+// each as attribute.set / attribute.removed on its place, and an Issuer it lacks as
+// element.removed; `covered` gets each "path/@name" and each removed element's path.
 void attribute_differences(const xmlNode* response, const xmlNode* assertion, std::vector<idp::MutatorUse>& mutators,
                            std::vector<std::string>& covered) {
   for (const Place& place : places()) {
     const xmlNode* node = at_path(response, assertion, place.path);
+    // idp_sim writes both Issuers (saml-core §3.2.2 leaves the Response's optional, §2.3.3
+    // requires the Assertion's): one the message lacks is taken out.
+    bool issuer = place.location == "response_issuer" || place.location == "assertion_issuer";
+    if (node == nullptr && issuer) {
+      mutators.push_back({"element.removed", {{"element", place.location}}});
+      covered.push_back(std::string(place.path));
+    }
     if (node == nullptr) {
       continue;
     }
