@@ -37,7 +37,8 @@ struct OracleJudgement {
 // Fails with what `send` failed with.
 core::Result<OracleJudgement> run_probe_oracle(const Step& step, const SendProbe& send);
 
-// The body with per-request identifiers replaced (GUIDs, runs of 8+ hex digits, SAML IDs, timestamps), so
+// The body with per-request identifiers replaced (GUIDs, runs of 8+ hex digits, SAML IDs, timestamps
+// and times of day), so
 // that two answers are compared on what they say.
 std::string without_request_identifiers(const std::string& body);
 

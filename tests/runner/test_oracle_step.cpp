@@ -141,4 +141,8 @@ TEST_CASE("request identifiers are masked, words are not", "[runner][oracle]") {
   CHECK(runner::without_request_identifiers(R"(<pre id="trackid">1f91a9c92a</pre>)") == R"(<pre id="trackid"><hex></pre>)");
   CHECK(runner::without_request_identifiers("Decryption failed: bad padding, deadbeefcafe") ==
         "Decryption failed: bad padding, deadbeefcafe");
+  // Shibboleth's error page: the time, colons as character references, changes with the second.
+  CHECK(runner::without_request_identifiers("an error at Tue Dec  8 01&#58;57&#58;51 2026</p>") ==
+        "an error at Tue Dec  8 <time> 2026</p>");
+  CHECK(runner::without_request_identifiers("at 23:59:59 and 00&#x3a;00&#x3A;00") == "at <time> and <time>");
 }
